@@ -1,0 +1,94 @@
+/**
+ * Canonical SCALE compact integers, decoded as parity-scale-codec decodes them.
+ *
+ * parity-scale-codec rejects a compact that is not in its shortest form (1 as two bytes, a 4-byte-mode value
+ * below 2^14, a big-integer-mode value whose top byte is zero or that fits the 4-byte mode) and one too large
+ * for its type. scale-ts accepts both, and returns a bigint for every big-integer-mode value, even one that fits
+ * a u32. Where a non-canonical encoding would let us accept bytes TFChain rejects (extrinsic length prefixes,
+ * nonces, tips), decode with these.
+ */
+import * as scale from "scale-ts";
+import type { Codec } from "scale-ts";
+import { CodecError } from "./codec-error.js";
+import { compact, schema, u128, u32, u64, type Schema } from "./schema.js";
+
+export type CompactBits = 32 | 64 | 128;
+
+/**
+ * Reads a canonical `Compact<uN>` at `offset`; returns its value and the offset after it.
+ *
+ * Throws a `CodecError` (`MALFORMED` for a short or non-canonical input, `OUT_OF_RANGE` past `uN`).
+ */
+export function readCompact(bytes: Uint8Array, offset: number, bits: CompactBits, what = `Compact<u${bits}>`): { value: bigint; next: number } {
+  const fail = (code: "MALFORMED" | "OUT_OF_RANGE", detail: string): never => {
+    throw new CodecError({ code, what, detail });
+  };
+  if (offset >= bytes.length) fail("MALFORMED", "input too short");
+  const first = bytes[offset]!;
+  const mode = first & 3;
+  if (mode === 0) return { value: BigInt(first >> 2), next: offset + 1 };
+  if (mode === 1) {
+    if (offset + 2 > bytes.length) fail("MALFORMED", "input too short");
+    const v = (first | (bytes[offset + 1]! << 8)) >>> 2;
+    if (v < 1 << 6) fail("MALFORMED", "not canonical");
+    return { value: BigInt(v), next: offset + 2 };
+  }
+  if (mode === 2) {
+    if (offset + 4 > bytes.length) fail("MALFORMED", "input too short");
+    const v = (first | (bytes[offset + 1]! << 8) | (bytes[offset + 2]! << 16) | (bytes[offset + 3]! << 24)) >>> 2;
+    if (v < 1 << 14) fail("MALFORMED", "not canonical");
+    return { value: BigInt(v), next: offset + 4 };
+  }
+  const n = (first >> 2) + 4;
+  if (n > bits / 8) fail("OUT_OF_RANGE", `${n} bytes for a u${bits}`);
+  if (offset + 1 + n > bytes.length) fail("MALFORMED", "input too short");
+  let v = 0n;
+  for (let i = n; i >= 1; i--) v = (v << 8n) | BigInt(bytes[offset + i]!);
+  const min = n === 4 ? 1n << 30n : 1n << BigInt(8 * (n - 1));
+  if (v < min) fail("MALFORMED", "not canonical");
+  return { value: v, next: offset + 1 + n };
+}
+
+/** Encodes a compact integer (scale-ts' encoder writes the canonical form). */
+export function encodeCompact(value: number | bigint): Uint8Array {
+  return scale.compact.enc(value);
+}
+
+/** A scale-ts codec for canonical `Compact<u32>` as a number. */
+export const compactU32Strict: Codec<number> = strictCodec(32, (v) => Number(v));
+/** A scale-ts codec for canonical `Compact<u64>` as a bigint. */
+export const compactU64Strict: Codec<bigint> = strictCodec(64, (v) => v);
+/** A scale-ts codec for canonical `Compact<u128>` as a bigint. */
+export const compactU128Strict: Codec<bigint> = strictCodec(128, (v) => v);
+
+function strictCodec<T extends number | bigint>(bits: CompactBits, to: (v: bigint) => T): Codec<T> {
+  const max = (1n << BigInt(bits)) - 1n;
+  return scale.createCodec(
+    (v: T) => {
+      if (v < 0 || BigInt(v) > max) throw new CodecError({ code: "OUT_OF_RANGE", what: `Compact<u${bits}>`, detail: String(v) });
+      return scale.compact.enc(v);
+    },
+    scale.createDecoder((view: any): T => {
+      const { value, next } = readCompact(view, view.i, bits);
+      view.i = next;
+      return to(value);
+    }),
+  );
+}
+
+/**
+ * `Compact<u32|u64|u128>` with the canonical, range-checked decoder above and the type info of schema.ts'
+ * `compact(inner)`.
+ *
+ * It is a distinct schema object: a metadata builder that keys types by schema identity would give it its own
+ * entry. Use it where decoding must match Rust (headers, extrinsics) until schema.ts' `compact` decodes this way.
+ */
+export function strictCompact(inner: typeof u32): Schema<number>;
+export function strictCompact(inner: typeof u64 | typeof u128): Schema<bigint>;
+export function strictCompact(inner: typeof u32 | typeof u64 | typeof u128): Schema<number> | Schema<bigint> {
+  if (inner === u32) return strictU32;
+  return inner === u64 ? strictU64 : strictU128;
+}
+const strictU32: Schema<number> = schema(compactU32Strict, () => compact(u32).info);
+const strictU64: Schema<bigint> = schema(compactU64Strict, () => compact(u64).info);
+const strictU128: Schema<bigint> = schema(compactU128Strict, () => compact(u128).info);

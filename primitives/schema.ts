@@ -1,0 +1,495 @@
+/**
+ * Schemas: one declaration yields a SCALE codec and the type's metadata V14 registry entry.
+ *
+ * A schema is a value holding a `scale-ts` codec and a lazily built `TypeInfo` (path, generic params, def,
+ * docs) whose children are other schemas. The metadata builder walks these to number types; nothing here
+ * knows about type ids. Factories for generic types are memoised per argument so that `option(u32)` used
+ * in two pallets is one schema, and so one registry entry.
+ */
+import * as scale from "scale-ts";
+import type { Codec } from "scale-ts";
+import { CodecError } from "./codec-error.js";
+
+export type Primitive =
+  | "bool" | "char" | "str" | "u8" | "u16" | "u32" | "u64" | "u128" | "u256"
+  | "i8" | "i16" | "i32" | "i64" | "i128" | "i256";
+
+export interface FieldInfo {
+  name?: string;
+  type: AnySchema;
+  typeName?: string;
+  docs?: string[];
+}
+export interface VariantInfo {
+  name: string;
+  index: number;
+  fields: FieldInfo[];
+  docs?: string[];
+}
+export type TypeDef =
+  | { tag: "composite"; fields: FieldInfo[] }
+  | { tag: "variant"; variants: VariantInfo[] }
+  | { tag: "sequence"; type: AnySchema }
+  | { tag: "array"; len: number; type: AnySchema }
+  | { tag: "tuple"; types: AnySchema[] }
+  | { tag: "primitive"; name: Primitive }
+  | { tag: "compact"; type: AnySchema }
+  | { tag: "bitSequence"; store: AnySchema; order: AnySchema };
+
+export interface TypeInfo {
+  path: string[];
+  params: { name: string; type?: AnySchema }[];
+  def: TypeDef;
+  docs: string[];
+}
+
+/** A SCALE codec together with the metadata type it is declared as. */
+export class Schema<T> {
+  private cachedInfo?: TypeInfo;
+  constructor(
+    readonly codec: Codec<T>,
+    private readonly infoThunk: () => TypeInfo,
+  ) {}
+
+  get info(): TypeInfo {
+    return (this.cachedInfo ??= this.infoThunk());
+  }
+
+  enc(value: T): Uint8Array {
+    return this.codec.enc(value);
+  }
+
+  /** Decodes the whole input; trailing bytes or a short input are a `CodecError`. */
+  dec(bytes: Uint8Array): T {
+    return decodeExact(this.codec, bytes, this.name);
+  }
+
+  get name(): string {
+    const info = this.info;
+    return info.path.length > 0 ? info.path[info.path.length - 1]! : info.def.tag;
+  }
+}
+
+export type AnySchema = Schema<any>;
+export type ValueOf<S> = S extends Schema<infer T> ? T : never;
+
+/** Decodes `bytes` completely with `codec`, turning every failure into a `CodecError`. */
+export function decodeExact<T>(codec: Codec<T>, bytes: Uint8Array, what = "value"): T {
+  // scale-ts reads from offset 0 of the underlying buffer, so a view into a larger buffer is copied first.
+  const input = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length ? bytes : bytes.slice();
+  let end = -1;
+  const tracking = scale.createDecoder((view: any) => {
+    const v = codec.dec(view);
+    end = view.i;
+    return v;
+  });
+  let value: T;
+  try {
+    value = tracking(input);
+  } catch (e) {
+    if (e instanceof CodecError) throw e;
+    throw new CodecError({ code: "MALFORMED", what, detail: (e as Error).message });
+  }
+  // A length prefix past the end makes scale-ts' Bytes return a short slice and move past the end.
+  if (end > input.length) throw new CodecError({ code: "MALFORMED", what, detail: "input too short" });
+  if (end !== input.length) throw new CodecError({ code: "TRAILING_BYTES", what, detail: `${input.length - end} bytes left` });
+  return value;
+}
+
+/** Declares a schema from a codec and its type info (thunk, so recursive types can refer to themselves). */
+export function schema<T>(codec: Codec<T>, info: TypeInfo | (() => TypeInfo)): Schema<T> {
+  return new Schema(codec, typeof info === "function" ? info : () => info);
+}
+
+function primitive<T>(codec: Codec<T>, name: Primitive): Schema<T> {
+  return schema(codec, { path: [], params: [], def: { tag: "primitive", name }, docs: [] });
+}
+
+export const bool = primitive(scale.bool, "bool");
+export const str = primitive(scale.str, "str");
+export const u8 = primitive(scale.u8, "u8");
+export const u16 = primitive(scale.u16, "u16");
+export const u32 = primitive(scale.u32, "u32");
+export const u64 = primitive(scale.u64, "u64");
+export const u128 = primitive(scale.u128, "u128");
+export const u256 = primitive(scale.u256, "u256");
+export const i8 = primitive(scale.i8, "i8");
+export const i16 = primitive(scale.i16, "i16");
+export const i32 = primitive(scale.i32, "i32");
+export const i64 = primitive(scale.i64, "i64");
+export const i128 = primitive(scale.i128, "i128");
+
+/** The unit type `()`: an empty tuple. */
+export const unit: Schema<undefined> = schema(scale._void, { path: [], params: [], def: { tag: "tuple", types: [] }, docs: [] });
+
+function memo1<A extends object, R>(f: (a: A) => R): (a: A) => R {
+  const cache = new WeakMap<A, R>();
+  return (a) => {
+    let r = cache.get(a);
+    if (r === undefined) cache.set(a, (r = f(a)));
+    return r;
+  };
+}
+
+const compactNumberCodec: Codec<number> = scale.enhanceCodec(
+  scale.compact,
+  (v: number) => v,
+  (v: number | bigint) => {
+    if (typeof v === "bigint") throw new CodecError({ code: "OUT_OF_RANGE", what: "Compact<u32>", detail: String(v) });
+    return v;
+  },
+);
+const compactBigCodec: Codec<bigint> = scale.enhanceCodec(scale.compact, (v: bigint) => v, (v) => BigInt(v));
+
+/** `Compact<u8|u16|u32>` as a number; `Compact<u64|u128>` as a bigint. */
+export function compact(inner: Schema<number>): Schema<number>;
+export function compact(inner: Schema<bigint>): Schema<bigint>;
+export function compact(inner: AnySchema): AnySchema {
+  return compactMemo(inner);
+}
+const compactMemo = memo1((inner: AnySchema): AnySchema => {
+  const big = inner === u64 || inner === u128 || inner === u256;
+  return schema<any>(big ? compactBigCodec : compactNumberCodec, () => ({ path: [], params: [], def: { tag: "compact", type: inner }, docs: [] }));
+});
+
+/** `Vec<T>`. */
+export const vec: <T>(inner: Schema<T>) => Schema<T[]> = memo1((inner: AnySchema) =>
+  schema(scale.Vector(inner.codec), () => ({ path: [], params: [], def: { tag: "sequence", type: inner }, docs: [] })),
+) as any;
+
+// scale-ts' Bytes neither bounds-checks its reads nor rejects a fixed array of the wrong length.
+function checkedBytes(len?: number): Codec<Uint8Array> {
+  const base = scale.Bytes(len);
+  return scale.createCodec(
+    (v: Uint8Array) => {
+      if (len !== undefined && v.length !== len) throw new CodecError({ code: "OUT_OF_RANGE", what: `[u8; ${len}]`, detail: `got ${v.length} bytes` });
+      return base.enc(v);
+    },
+    scale.createDecoder((view: any) => {
+      const size = len ?? (scale.compact.dec(view) as number);
+      if (typeof size !== "number" || view.i + size > view.length) throw new CodecError({ code: "MALFORMED", what: "bytes", detail: "length past the end" });
+      const out = new Uint8Array(view.buffer.slice(view.i, view.i + size));
+      view.i += size;
+      return out;
+    }),
+  );
+}
+
+/** `Vec<u8>` as a Uint8Array. */
+export const bytes: Schema<Uint8Array> = schema(checkedBytes(), { path: [], params: [], def: { tag: "sequence", type: u8 }, docs: [] });
+
+const fixedBytesCache = new Map<number, Schema<Uint8Array>>();
+/** `[u8; N]` as a Uint8Array. */
+export function fixedBytes(len: number): Schema<Uint8Array> {
+  let s = fixedBytesCache.get(len);
+  if (!s) {
+    s = schema(checkedBytes(len), { path: [], params: [], def: { tag: "array", len, type: u8 }, docs: [] });
+    fixedBytesCache.set(len, s);
+  }
+  return s;
+}
+
+/** `[T; N]`. */
+export function array<T>(inner: Schema<T>, len: number): Schema<T[]> {
+  return schema(scale.Vector(inner.codec, len), () => ({ path: [], params: [], def: { tag: "array", len, type: inner }, docs: [] }));
+}
+
+const tupleCache = new Map<string, AnySchema>();
+const schemaIds = new WeakMap<AnySchema, number>();
+let nextSchemaId = 0;
+function schemaId(s: AnySchema): number {
+  let id = schemaIds.get(s);
+  if (id === undefined) schemaIds.set(s, (id = nextSchemaId++));
+  return id;
+}
+
+/** `(A, B, …)`. */
+export function tuple<A extends AnySchema[]>(...items: A): Schema<{ [K in keyof A]: ValueOf<A[K]> }> {
+  const key = items.map(schemaId).join(",");
+  let s = tupleCache.get(key);
+  if (!s) {
+    s = schema((scale.Tuple as any)(...items.map((i) => i.codec)), () => ({ path: [], params: [], def: { tag: "tuple", types: items }, docs: [] }));
+    tupleCache.set(key, s);
+  }
+  return s as any;
+}
+
+/** `Option<T>` (`core::option::Option`), decoded as `T | undefined`. */
+export const option: <T>(inner: Schema<T>) => Schema<T | undefined> = memo1((inner: AnySchema) =>
+  schema(scale.Option(inner.codec), () => ({
+    path: ["Option"],
+    params: [{ name: "T", type: inner }],
+    def: {
+      tag: "variant",
+      variants: [
+        { name: "None", index: 0, fields: [] },
+        { name: "Some", index: 1, fields: [{ type: inner }] },
+      ],
+    },
+    docs: [],
+  })),
+) as any;
+
+/** `Result<T, E>` (`core::result::Result`). */
+export function result<T, E>(ok: Schema<T>, err: Schema<E>): Schema<scale.ResultPayload<T, E>> {
+  return schema(scale.Result(ok.codec, err.codec), () => ({
+    path: ["Result"],
+    params: [{ name: "T", type: ok }, { name: "E", type: err }],
+    def: {
+      tag: "variant",
+      variants: [
+        { name: "Ok", index: 0, fields: [{ type: ok }] },
+        { name: "Err", index: 1, fields: [{ type: err }] },
+      ],
+    },
+    docs: [],
+  }));
+}
+
+export interface Named {
+  /** Rust path, e.g. `pallet_balances::types::AccountData`. */
+  path: string;
+  params?: { name: string; type?: AnySchema }[];
+  docs?: string[];
+}
+
+export type FieldSpec = AnySchema | [AnySchema, string];
+type FieldValue<F> = F extends [infer S, string] ? ValueOf<S> : ValueOf<F>;
+export type StructValue<F extends Record<string, FieldSpec>> = { [K in keyof F]: FieldValue<F[K]> };
+
+function fieldSchema(f: FieldSpec): AnySchema {
+  return Array.isArray(f) ? f[0] : f;
+}
+function fieldInfo(name: string | undefined, f: FieldSpec): FieldInfo {
+  return Array.isArray(f) ? { name, type: f[0], typeName: f[1] } : { name, type: f };
+}
+
+/**
+ * A named struct. Each field is a schema, or `[schema, typeName]` where the Rust source names the field's
+ * type (metadata carries that name, e.g. `T::AccountId`). Field order is declaration order.
+ */
+export function struct<F extends Record<string, FieldSpec>>(named: Named, fields: F): Schema<StructValue<F>> {
+  const codecs = Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, fieldSchema(f).codec]));
+  return schema((scale.Struct as any)(codecs) as Codec<StructValue<F>>, () => ({
+    path: splitPath(named.path),
+    params: named.params ?? [],
+    def: { tag: "composite", fields: Object.entries(fields).map(([k, f]) => fieldInfo(k, f)) },
+    docs: named.docs ?? [],
+  }));
+}
+
+/** A tuple struct with one unnamed field, encoded as that field (e.g. `AccountId32([u8; 32])`). */
+export function newtype<T>(named: Named, inner: FieldSpec & (Schema<T> | [Schema<T>, string])): Schema<T> {
+  return schema(fieldSchema(inner).codec as Codec<T>, () => ({
+    path: splitPath(named.path),
+    params: named.params ?? [],
+    def: { tag: "composite", fields: [fieldInfo(undefined, inner)] },
+    docs: named.docs ?? [],
+  }));
+}
+
+/** A composite with unnamed fields, encoded as a tuple. */
+export function tupleStruct<A extends FieldSpec[]>(named: Named, ...fields: A): Schema<{ [K in keyof A]: FieldValue<A[K]> }> {
+  return schema((scale.Tuple as any)(...fields.map((f) => fieldSchema(f).codec)), () => ({
+    path: splitPath(named.path),
+    params: named.params ?? [],
+    def: { tag: "composite", fields: fields.map((f) => fieldInfo(undefined, f)) },
+    docs: named.docs ?? [],
+  }));
+}
+
+/** An enum variant: no fields, one unnamed field, or named fields. */
+export type VariantSpec =
+  | null
+  | { index?: number; docs?: string[]; fields?: Record<string, FieldSpec>; value?: FieldSpec; tuple?: FieldSpec[] };
+
+export type EnumValue<V extends Record<string, VariantSpec>> = {
+  [K in keyof V]: V[K] extends { fields: infer F extends Record<string, FieldSpec> }
+    ? { tag: K; value: StructValue<F> }
+    : V[K] extends { value: infer F }
+      ? { tag: K; value: FieldValue<F> }
+      : V[K] extends { tuple: infer A extends FieldSpec[] }
+        ? { tag: K; value: { [I in keyof A]: FieldValue<A[I]> } }
+        : { tag: K; value?: undefined };
+}[keyof V];
+
+/**
+ * A Rust enum, decoded as `{tag, value}`. Indices default to declaration order; a variant may set its own
+ * (`index`), as FRAME's `#[codec(index = n)]` and call indices do.
+ */
+export function enumeration<V extends Record<string, VariantSpec>>(named: Named, variants: V): Schema<EnumValue<V>> {
+  const entries = Object.entries(variants);
+  let next = 0;
+  const indices = entries.map(([, v]) => {
+    const i = v?.index ?? next;
+    next = i + 1;
+    return i;
+  });
+  const inner = (v: VariantSpec): Codec<any> => {
+    if (!v) return scale._void;
+    if (v.fields) return (scale.Struct as any)(Object.fromEntries(Object.entries(v.fields).map(([k, f]) => [k, fieldSchema(f).codec])));
+    if (v.value) return fieldSchema(v.value).codec;
+    if (v.tuple) return (scale.Tuple as any)(...v.tuple.map((f) => fieldSchema(f).codec));
+    return scale._void;
+  };
+  const codec = indexedEnum(Object.fromEntries(entries.map(([k, v]) => [k, inner(v)])), indices, named.path);
+  return schema(codec as unknown as Codec<EnumValue<V>>, () => ({
+    path: splitPath(named.path),
+    params: named.params ?? [],
+    def: {
+      tag: "variant",
+      variants: entries.map(([name, v], i) => ({
+        name,
+        index: indices[i]!,
+        docs: v?.docs ?? [],
+        fields: !v
+          ? []
+          : v.fields
+            ? Object.entries(v.fields).map(([k, f]) => fieldInfo(k, f))
+            : v.value
+              ? [fieldInfo(undefined, v.value)]
+              : (v.tuple ?? []).map((f) => fieldInfo(undefined, f)),
+      })),
+    },
+    docs: named.docs ?? [],
+  }));
+}
+
+// scale-ts' Enum throws a bare Error on an unknown index; we want a typed one naming the enum.
+function indexedEnum(inners: Record<string, Codec<any>>, indices: number[], what: string): Codec<{ tag: string; value: any }> {
+  const names = Object.keys(inners);
+  const byIndex = new Map(indices.map((idx, i) => [idx, names[i]!]));
+  const indexOf = new Map(names.map((n, i) => [n, indices[i]!]));
+  return scale.createCodec(
+    ({ tag, value }) => {
+      const idx = indexOf.get(tag);
+      if (idx === undefined) throw new CodecError({ code: "UNKNOWN_VARIANT", what, detail: String(tag) });
+      const body = inners[tag]!.enc(value);
+      const out = new Uint8Array(body.length + 1);
+      out[0] = idx;
+      out.set(body, 1);
+      return out;
+    },
+    scale.createDecoder((view: any) => {
+      const idx = scale.u8.dec(view);
+      const tag = byIndex.get(idx);
+      if (tag === undefined) throw new CodecError({ code: "UNKNOWN_VARIANT", what, detail: `index ${idx}` });
+      return { tag, value: inners[tag]!.dec(view) };
+    }),
+  );
+}
+
+/** A unit-only enum that decodes to its variant name (e.g. `Pays`, `DispatchClass`). */
+export function unitEnum<K extends string>(named: Named, names: readonly K[]): Schema<K> {
+  const e = enumeration(named, Object.fromEntries(names.map((n) => [n, null])) as Record<K, null>);
+  return schema(
+    scale.enhanceCodec(e.codec as Codec<any>, (k: K) => ({ tag: k }), (v: any) => v.tag as K),
+    () => e.info,
+  );
+}
+
+/**
+ * `BoundedVec<T, S>`: encodes as `Vec<T>`; decoding rejects more than `max` items.
+ */
+export function boundedVec<T>(inner: Schema<T>, max: number): Schema<T[]> {
+  const v = vec(inner);
+  return schema(boundedCodec(v.codec, max, (x) => x.length), () => ({
+    path: ["bounded_collections", "bounded_vec", "BoundedVec"],
+    params: [{ name: "T", type: inner }, { name: "S" }],
+    def: { tag: "composite", fields: [{ type: v, typeName: "Vec<T>" }] },
+    docs: [],
+  }));
+}
+
+/** `BoundedVec<u8, S>` as a Uint8Array. */
+export function boundedBytes(max: number): Schema<Uint8Array> {
+  return schema(boundedCodec(bytes.codec, max, (x) => x.length), () => ({
+    path: ["bounded_collections", "bounded_vec", "BoundedVec"],
+    params: [{ name: "T", type: u8 }, { name: "S" }],
+    def: { tag: "composite", fields: [{ type: bytes, typeName: "Vec<T>" }] },
+    docs: [],
+  }));
+}
+
+function boundedCodec<T>(inner: Codec<T>, max: number, len: (v: T) => number): Codec<T> {
+  return scale.createCodec(
+    (v: T) => {
+      if (len(v) > max) throw new CodecError({ code: "TOO_LONG", what: "BoundedVec", detail: `${len(v)} > ${max}` });
+      return inner.enc(v);
+    },
+    scale.createDecoder((view: any) => {
+      const v = inner.dec(view);
+      if (len(v) > max) throw new CodecError({ code: "TOO_LONG", what: "BoundedVec", detail: `${len(v)} > ${max}` });
+      return v;
+    }),
+  );
+}
+
+/** A schema whose codec is resolved on first use, for recursive types such as `RuntimeCall`. */
+export function lazy<T>(get: () => Schema<T>): Schema<T> {
+  let resolved: Schema<T> | undefined;
+  const target = () => (resolved ??= get());
+  const codec = scale.createCodec(
+    (v: T) => target().codec.enc(v),
+    scale.createDecoder((view: any) => target().codec.dec(view)),
+  );
+  return new LazySchema(codec, target);
+}
+
+class LazySchema<T> extends Schema<T> {
+  constructor(codec: Codec<T>, readonly target: () => Schema<T>) {
+    super(codec, () => target().info);
+  }
+}
+
+/** Follows `lazy` indirections, so registries key types by the schema that declares them. */
+export function resolveSchema(s: AnySchema): AnySchema {
+  while (s instanceof LazySchema) s = s.target();
+  return s;
+}
+
+/** A schema with the same wire format and type info but a different in-memory value. */
+export function mapped<T, U>(base: Schema<T>, to: (t: T) => U, from: (u: U) => T): Schema<U> {
+  const codec = scale.enhanceCodec(base.codec, from, to);
+  return new MappedSchema(codec, base);
+}
+
+class MappedSchema<T> extends Schema<T> {
+  constructor(codec: Codec<T>, readonly base: AnySchema) {
+    super(codec, () => base.info);
+  }
+}
+
+/** The schema that owns a type's registry entry (through `lazy` and `mapped` wrappers). */
+export function canonicalSchema(s: AnySchema): AnySchema {
+  for (;;) {
+    if (s instanceof LazySchema) s = s.target();
+    else if (s instanceof MappedSchema) s = s.base;
+    else return s;
+  }
+}
+
+function splitPath(path: string): string[] {
+  return path === "" ? [] : path.split("::");
+}
+
+/** A Rust-like name for a type, used to fill `typeName`s the compiler would print. */
+export function rustName(s: AnySchema): string {
+  const info = s.info;
+  if (info.path.length) return info.path[info.path.length - 1]!;
+  const d = info.def;
+  switch (d.tag) {
+    case "primitive":
+      return d.name;
+    case "sequence":
+      return `Vec<${rustName(d.type)}>`;
+    case "array":
+      return `[${rustName(d.type)}; ${d.len}]`;
+    case "tuple":
+      return `(${d.types.map(rustName).join(", ")})`;
+    case "compact":
+      return `Compact<${rustName(d.type)}>`;
+    default:
+      return "?";
+  }
+}

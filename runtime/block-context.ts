@@ -1,0 +1,42 @@
+/**
+ * The block being executed, as pallets see it: storage overlay, block number, events, nested dispatch.
+ */
+import type { OverlayedChanges } from "../state/overlay.js";
+import { DispatchFailure } from "./dispatch-error.js";
+import type { BlockContext, DispatchOutcome, RuntimeCallValue } from "./pallet.js";
+import type { Origin } from "./origin.js";
+import { depositEventBytes } from "./pallets/system/block.js";
+import type { Runtime } from "./runtime.js";
+
+export class BlockExecution implements BlockContext {
+  constructor(
+    readonly runtime: Runtime,
+    readonly io: OverlayedChanges,
+    readonly blockNumber: number,
+    /** Who authored the block: fees go there (TFChain's `DealWithFees`). */
+    readonly author?: Uint8Array,
+  ) {}
+
+  deposit(pallet: string, event: { tag: string; value?: any }): void {
+    depositEventBytes(this.io, this.runtime.eventSchema.enc({ tag: pallet, value: event }));
+  }
+
+  dispatch(call: RuntimeCallValue, origin: Origin): DispatchOutcome {
+    const def = this.runtime.callDef(call);
+    this.io.startTransaction();
+    try {
+      const postInfo = def.handler(this, origin, call.value.value) ?? {};
+      this.io.commitTransaction();
+      return { ok: true, postInfo };
+    } catch (e) {
+      this.io.rollbackTransaction();
+      if (e instanceof DispatchFailure) return { ok: false, error: e.error, postInfo: e.postInfo ?? {} };
+      throw e;
+    }
+  }
+
+  callInfo(call: RuntimeCallValue) {
+    const def = this.runtime.callDef(call);
+    return { weight: def.weight(call.value.value, this), class: def.class, pays: def.pays };
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * FRAME storage items: values, maps and double maps over raw storage, keyed as Substrate keys them.
+ *
+ * key = twox128(pallet) ++ twox128(item) ++ hasher₁(enc k₁) ++ hasher₂(enc k₂). An item is declared
+ * unbound (no pallet) and bound once by `palletStorage`, which also gives it its name; the metadata
+ * builder reads the same objects. `Default` items read as their default when absent (FRAME's
+ * `ValueQuery`), `Optional` ones as `undefined` (`OptionQuery`).
+ */
+import { hashKey, hashedPrefixLength, twox128, type StorageHasher } from "../primitives/hashing.js";
+import type { Schema } from "../primitives/schema.js";
+import { keysWithPrefix, type Storage, type StorageReader } from "../state/storage.js";
+
+export type Modifier = "Optional" | "Default";
+
+interface ItemOptions<V> {
+  docs?: string[];
+  /** Present for `ValueQuery` items: the value read when the key is absent. */
+  default?: V;
+}
+
+abstract class StorageItem<V, Q> {
+  name = "";
+  private prefixBytes?: Uint8Array;
+
+  constructor(
+    readonly value: Schema<V>,
+    readonly options: ItemOptions<V>,
+  ) {}
+
+  get modifier(): Modifier {
+    return "default" in this.options ? "Default" : "Optional";
+  }
+
+  get docs(): string[] {
+    return this.options.docs ?? [];
+  }
+
+  /** The bytes a client sees for an absent key (metadata `fallback`). */
+  fallback(): Uint8Array {
+    return this.modifier === "Default" ? this.value.enc(this.options.default as V) : new Uint8Array([0]);
+  }
+
+  bind(pallet: string, name: string): void {
+    this.name = name;
+    this.prefixBytes = concat(twox128(utf8(pallet)), twox128(utf8(name)));
+  }
+
+  /** `twox128(pallet) ++ twox128(item)`. */
+  get prefix(): Uint8Array {
+    if (!this.prefixBytes) throw new Error("storage item used before its pallet bound it");
+    return this.prefixBytes;
+  }
+
+  protected read(io: StorageReader, key: Uint8Array): Q {
+    const raw = io.get(key);
+    if (raw === undefined) return this.options.default as Q;
+    return this.value.dec(raw) as unknown as Q;
+  }
+
+  protected write(io: Storage, key: Uint8Array, value: V): void {
+    io.set(key, this.value.enc(value));
+  }
+}
+
+/** `StorageValue<V>`. */
+export class StorageValue<V, Q = V> extends StorageItem<V, Q> {
+  readonly kind = "plain";
+
+  key(): Uint8Array {
+    return this.prefix;
+  }
+  get(io: StorageReader): Q {
+    return this.read(io, this.prefix);
+  }
+  exists(io: StorageReader): boolean {
+    return io.get(this.prefix) !== undefined;
+  }
+  set(io: Storage, value: V): void {
+    this.write(io, this.prefix, value);
+  }
+  kill(io: Storage): void {
+    io.clear(this.prefix);
+  }
+  take(io: Storage): Q {
+    const v = this.get(io);
+    this.kill(io);
+    return v;
+  }
+  /** Reads, lets `f` compute the new value, writes it back (`undefined` removes it). */
+  mutate(io: Storage, f: (v: Q) => V | undefined): void {
+    writeBack(this, io, this.prefix, f(this.get(io)));
+  }
+}
+
+/** `StorageMap<K, V>` with one hasher. */
+export class StorageMap<K, V, Q = V> extends StorageItem<V, Q> {
+  readonly kind = "map";
+
+  constructor(
+    readonly hasher: StorageHasher,
+    readonly keySchema: Schema<K>,
+    value: Schema<V>,
+    options: ItemOptions<V>,
+  ) {
+    super(value, options);
+  }
+
+  get hashers(): StorageHasher[] {
+    return [this.hasher];
+  }
+
+  key(k: K): Uint8Array {
+    return concat(this.prefix, hashKey(this.hasher, this.keySchema.enc(k)));
+  }
+  get(io: StorageReader, k: K): Q {
+    return this.read(io, this.key(k));
+  }
+  contains(io: StorageReader, k: K): boolean {
+    return io.get(this.key(k)) !== undefined;
+  }
+  set(io: Storage, k: K, value: V): void {
+    this.write(io, this.key(k), value);
+  }
+  remove(io: Storage, k: K): void {
+    io.clear(this.key(k));
+  }
+  take(io: Storage, k: K): Q {
+    const v = this.get(io, k);
+    this.remove(io, k);
+    return v;
+  }
+  /** Reads, lets `f` compute the new value, writes it back (`undefined` removes the entry). */
+  mutate(io: Storage, k: K, f: (v: Q) => V | undefined): void {
+    const key = this.key(k);
+    writeBack(this, io, key, f(this.read(io, key)));
+  }
+
+  /** All entries in key order; keys decoded back, which needs a concat hasher. */
+  *entries(io: StorageReader): Generator<[K, V]> {
+    const skip = this.prefix.length + hashedPrefixLength(this.hasher);
+    for (const key of keysWithPrefix(io, this.prefix)) {
+      yield [this.keySchema.dec(key.subarray(skip)), this.value.dec(io.get(key)!)];
+    }
+  }
+
+  clear(io: Storage, limit?: number): number {
+    return io.clearPrefix(this.prefix, limit);
+  }
+}
+
+/** `StorageDoubleMap<K1, K2, V>`. */
+export class StorageDoubleMap<K1, K2, V, Q = V> extends StorageItem<V, Q> {
+  readonly kind = "map";
+
+  constructor(
+    readonly hasher1: StorageHasher,
+    readonly key1Schema: Schema<K1>,
+    readonly hasher2: StorageHasher,
+    readonly key2Schema: Schema<K2>,
+    value: Schema<V>,
+    options: ItemOptions<V>,
+  ) {
+    super(value, options);
+  }
+
+  get hashers(): StorageHasher[] {
+    return [this.hasher1, this.hasher2];
+  }
+
+  prefixFor(k1: K1): Uint8Array {
+    return concat(this.prefix, hashKey(this.hasher1, this.key1Schema.enc(k1)));
+  }
+  key(k1: K1, k2: K2): Uint8Array {
+    return concat(this.prefixFor(k1), hashKey(this.hasher2, this.key2Schema.enc(k2)));
+  }
+  get(io: StorageReader, k1: K1, k2: K2): Q {
+    return this.read(io, this.key(k1, k2));
+  }
+  contains(io: StorageReader, k1: K1, k2: K2): boolean {
+    return io.get(this.key(k1, k2)) !== undefined;
+  }
+  set(io: Storage, k1: K1, k2: K2, value: V): void {
+    this.write(io, this.key(k1, k2), value);
+  }
+  remove(io: Storage, k1: K1, k2: K2): void {
+    io.clear(this.key(k1, k2));
+  }
+  mutate(io: Storage, k1: K1, k2: K2, f: (v: Q) => V | undefined): void {
+    const key = this.key(k1, k2);
+    writeBack(this, io, key, f(this.read(io, key)));
+  }
+  /** Entries under `k1`, in key order, with `k2` decoded back. */
+  *entriesFor(io: StorageReader, k1: K1): Generator<[K2, V]> {
+    const p = this.prefixFor(k1);
+    const skip = p.length + hashedPrefixLength(this.hasher2);
+    for (const key of keysWithPrefix(io, p)) yield [this.key2Schema.dec(key.subarray(skip)), this.value.dec(io.get(key)!)];
+  }
+  removePrefix(io: Storage, k1: K1, limit?: number): number {
+    return io.clearPrefix(this.prefixFor(k1), limit);
+  }
+}
+
+// As FRAME: a value equal to the default is still written; only `undefined` (None) removes the entry.
+function writeBack<V>(item: StorageItem<V, any>, io: Storage, key: Uint8Array, value: V | undefined): void {
+  if (value === undefined) io.clear(key);
+  else io.set(key, item.value.enc(value));
+}
+
+export type AnyStorageItem = StorageValue<any, any> | StorageMap<any, any, any> | StorageDoubleMap<any, any, any, any>;
+
+/** `StorageValue` with `ValueQuery` (a default) or `OptionQuery`. */
+export function value<V>(schema: Schema<V>, opts: { default: V; docs?: string[] }): StorageValue<V, V>;
+export function value<V>(schema: Schema<V>, opts?: { docs?: string[] }): StorageValue<V, V | undefined>;
+export function value<V>(schema: Schema<V>, opts: ItemOptions<V> = {}): StorageValue<V, any> {
+  return new StorageValue(schema, opts);
+}
+
+export function map<K, V>(hasher: StorageHasher, key: Schema<K>, v: Schema<V>, opts: { default: V; docs?: string[] }): StorageMap<K, V, V>;
+export function map<K, V>(hasher: StorageHasher, key: Schema<K>, v: Schema<V>, opts?: { docs?: string[] }): StorageMap<K, V, V | undefined>;
+export function map<K, V>(hasher: StorageHasher, key: Schema<K>, v: Schema<V>, opts: ItemOptions<V> = {}): StorageMap<K, V, any> {
+  return new StorageMap(hasher, key, v, opts);
+}
+
+export function doubleMap<K1, K2, V>(
+  h1: StorageHasher, k1: Schema<K1>, h2: StorageHasher, k2: Schema<K2>, v: Schema<V>, opts: { default: V; docs?: string[] },
+): StorageDoubleMap<K1, K2, V, V>;
+export function doubleMap<K1, K2, V>(
+  h1: StorageHasher, k1: Schema<K1>, h2: StorageHasher, k2: Schema<K2>, v: Schema<V>, opts?: { docs?: string[] },
+): StorageDoubleMap<K1, K2, V, V | undefined>;
+export function doubleMap<K1, K2, V>(
+  h1: StorageHasher, k1: Schema<K1>, h2: StorageHasher, k2: Schema<K2>, v: Schema<V>, opts: ItemOptions<V> = {},
+): StorageDoubleMap<K1, K2, V, any> {
+  return new StorageDoubleMap(h1, k1, h2, k2, v, opts);
+}
+
+/** Binds a pallet's storage items to its prefix and names them after their keys (declaration order kept). */
+export function palletStorage<S extends Record<string, AnyStorageItem>>(pallet: string, items: S): S & { readonly [PALLET]: string } {
+  for (const [name, item] of Object.entries(items)) item.bind(pallet, name);
+  return Object.assign(items, { [PALLET]: pallet });
+}
+export const PALLET: unique symbol = Symbol("pallet");
+
+export function utf8(s: string): Uint8Array {
+  return new TextEncoder().encode(s);
+}
+
+export function concat(...parts: Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

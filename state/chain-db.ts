@@ -1,0 +1,459 @@
+/**
+ * The chain database: blocks, the canonical chain, finality and states of one chain in one LevelDB.
+ *
+ * Every change is one atomic batch (`db-batch.ts`), so a process killed at any instant reopens on the last
+ * committed block. Changes are serialized; reads of states are synchronous and see a change only once its
+ * batch is on disk. Layout in `db-schema.ts`, pruning rules in `pruning.ts`.
+ *
+ * Importing a block: `prepareState(parent, overlay.changes())` gives the state root for the header, then
+ * `commitBlock({..., pending})` stores header, body, trie nodes and journals, and moves the best chain if the
+ * block becomes best. `setFinalized` finalizes, discards the other forks and prunes old states.
+ */
+import { BlockTree, type LiveBlock } from "./block-tree.js";
+import { moveBestOps } from "./best-chain.js";
+import { DbBatch, openChainLevels, type ChainLevels } from "./db-batch.js";
+import { DbError } from "./db-error.js";
+import {
+  bytesEqual, concatBytes, corrupt, decodeBlockRecord, decodeHash, decodeHashList, decodeU32, encodeBlockRecord,
+  encodeFlatDiff, encodeHashList, HASH_LENGTH, META, plain, SCHEMA_VERSION, toHex, u32Key, type BlockRecord,
+} from "./db-schema.js";
+import { liveBlock, restoreLiveTree } from "./live-restore.js";
+import {
+  checkPruningMode, DEFAULT_PRUNING, decodePruningMode, encodePruningMode, pruningBase, type PruningMode,
+} from "./pruning.js";
+import {
+  buildPendingState, DEFAULT_STATE_CACHE, FinalizedStates, keysPaged, type PendingState, type StateCacheOptions,
+} from "./state-db.js";
+import { PersistentTrie } from "./state-trie.js";
+
+export interface ChainDbOptions {
+  /** The database directory: `<base-path>/chains/<chain-id>/db`. */
+  path: string;
+  pruning?: PruningMode;
+  cache?: Partial<StateCacheOptions>;
+}
+
+export interface BlockRef {
+  hash: Uint8Array;
+  number: number;
+}
+
+export interface BlockToCommit {
+  hash: Uint8Array;
+  parentHash: Uint8Array;
+  number: number;
+  /** SCALE header and body (`Vec<extrinsic>`), stored as given. */
+  header: Uint8Array;
+  body: Uint8Array;
+  justification?: Uint8Array;
+  stateRoot: Uint8Array;
+  pending: PendingState;
+  /** Whether the block becomes the best block; by default when it is higher than the current best. */
+  best?: boolean;
+}
+
+/** A batch built but not written, so tests can drop it as a crash would. */
+export interface PreparedWrite {
+  readonly opCount: number;
+  write(): Promise<void>;
+}
+
+interface Change {
+  batch: DbBatch;
+  apply: () => void;
+}
+
+export class ChainDb {
+  private tree: BlockTree | undefined;
+  private bestBlock: LiveBlock | undefined;
+  private genesis: Uint8Array | undefined;
+  private base = 0;
+  private generation = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  private readonly states: FinalizedStates;
+
+  private constructor(
+    private readonly levels: ChainLevels,
+    readonly pruning: PruningMode,
+    cache: StateCacheOptions,
+  ) {
+    this.states = new FinalizedStates(levels.trie, cache);
+  }
+
+  /** Opens (or creates) the database and restores the best and finalized blocks and the live states. */
+  static async open(opts: ChainDbOptions): Promise<ChainDb> {
+    const requested = checkPruningMode(opts.pruning ?? DEFAULT_PRUNING);
+    const levels = await openChainLevels(opts.path);
+    try {
+      const [schema, pruning, genesis, best, finalized, base] = await levels.meta.getMany(
+        [META.schema, META.pruning, META.genesis, META.best, META.finalized, META.base],
+      );
+      const cache = { ...DEFAULT_STATE_CACHE, ...opts.cache };
+      if (schema === undefined) return new ChainDb(levels, requested, cache);
+      const version = decodeU32(schema, "meta schema");
+      if (version !== SCHEMA_VERSION) throw new DbError({ code: "SCHEMA_VERSION", found: version, supported: SCHEMA_VERSION });
+      const stored = decodePruningMode(pruning ?? corrupt("meta", "no pruning mode"));
+      if (stored !== requested) {
+        throw new DbError({ code: "PRUNING_MODE_MISMATCH", stored: String(stored), requested: String(requested) });
+      }
+      const db = new ChainDb(levels, stored, cache);
+      db.genesis = decodeHash(genesis ?? corrupt("meta", "no genesis hash"), "meta genesis");
+      db.base = decodeU32(base ?? corrupt("meta", "no pruning base"), "meta base");
+      const restored = await restoreLiveTree(
+        levels,
+        decodeHash(finalized ?? corrupt("meta", "no finalized hash"), "meta finalized"),
+        decodeHash(best ?? corrupt("meta", "no best hash"), "meta best"),
+        stored === "archive",
+      );
+      db.tree = restored.tree;
+      db.bestBlock = restored.best;
+      return db;
+    } catch (e) {
+      await levels.root.close();
+      throw e;
+    }
+  }
+
+  genesisHash(): Uint8Array | undefined {
+    return this.genesis;
+  }
+
+  best(): BlockRef {
+    const b = this.bestBlock ?? noGenesis();
+    return { hash: b.hash, number: b.number };
+  }
+
+  finalized(): BlockRef {
+    const f = this.tree?.finalized ?? noGenesis();
+    return { hash: f.hash, number: f.number };
+  }
+
+  /** Heads of the live forks (blocks without live children), highest first. */
+  leaves(): Uint8Array[] {
+    return (this.tree?.leaves() ?? []).map((b) => b.hash);
+  }
+
+  async header(hash: Uint8Array): Promise<Uint8Array | undefined> {
+    return plain(await this.levels.headers.get(hash));
+  }
+
+  async body(hash: Uint8Array): Promise<Uint8Array | undefined> {
+    return plain(await this.levels.bodies.get(hash));
+  }
+
+  async justification(hash: Uint8Array): Promise<Uint8Array | undefined> {
+    return plain(await this.levels.justifications.get(hash));
+  }
+
+  /** Number, parent hash and state root of a stored block. */
+  async blockInfo(hash: Uint8Array): Promise<BlockRecord | undefined> {
+    const bytes = await this.levels.blocks.get(hash);
+    return bytes === undefined ? undefined : decodeBlockRecord(bytes, `block record of ${toHex(hash)}`);
+  }
+
+  /** The best chain's block at `number`. */
+  async hashAt(number: number): Promise<Uint8Array | undefined> {
+    const hash = await this.levels.canon.get(u32Key(number));
+    return hash === undefined ? undefined : decodeHash(hash, `canon ${number}`);
+  }
+
+  /** Every stored child of `hash`, including those on discarded forks. */
+  async children(hash: Uint8Array): Promise<Uint8Array[]> {
+    const out: Uint8Array[] = [];
+    const lte = concatBytes(hash, new Uint8Array(HASH_LENGTH).fill(0xff));
+    for await (const key of this.levels.children.keys({ gt: hash, lte })) out.push(plain(key.slice(HASH_LENGTH)));
+    return out;
+  }
+
+  /**
+   * Computes the state of a block built on `parentHash` (`null` for genesis) from its storage changes.
+   *
+   * The parent must be live: the finalized block or a non-finalized block descending from it.
+   */
+  prepareState(parentHash: Uint8Array | null, changes: Iterable<readonly [Uint8Array, Uint8Array | null]>): PendingState {
+    if (parentHash === null) return buildPendingState(null, PersistentTrie.empty(), changes);
+    return buildPendingState(parentHash, this.liveParent(parentHash).trie, changes);
+  }
+
+  commitBlock(block: BlockToCommit): Promise<void> {
+    return this.serialize(async () => this.run(await this.commitChange(block)));
+  }
+
+  /** Builds `commitBlock`'s batch without writing it; `write()` fails if the database changed meanwhile. */
+  prepareCommit(block: BlockToCommit): Promise<PreparedWrite> {
+    return this.serialize(async () => {
+      const change = await this.commitChange(block);
+      const generation = this.generation;
+      return {
+        opCount: change.batch.ops.length,
+        write: () => this.serialize(async () => {
+          if (generation !== this.generation) throw new DbError({ code: "STALE_BATCH" });
+          await this.run(change);
+        }),
+      };
+    });
+  }
+
+  /** Makes a live block the best block (fork choice), moving canon entries and the flat index to its branch. */
+  setBest(hash: Uint8Array): Promise<void> {
+    return this.serialize(async () => {
+      const to = await this.liveOrThrow(hash);
+      const from = this.bestBlock!;
+      if (to === from) return;
+      const batch = new DbBatch();
+      moveBestOps(batch, this.levels, this.tree!, from, to);
+      await this.run({ batch, apply: () => (this.bestBlock = to) });
+    });
+  }
+
+  /**
+   * Finalizes `hash` and its ancestors, stores the justification, discards the forks that do not descend
+   * from it and prunes the states that leave the window. If the best block does not descend from it, the
+   * finalized block becomes best (fork choice may then move best to one of its descendants).
+   */
+  setFinalized(hash: Uint8Array, justification?: Uint8Array): Promise<void> {
+    return this.serialize(async () => {
+      const tree = this.tree ?? noGenesis();
+      const target = tree.get(toHex(hash));
+      const batch = new DbBatch();
+      if (justification !== undefined) batch.put(this.levels.justifications, hash, justification);
+      if (target === tree.finalized || (target === undefined && (await this.isFinalizedAncestor(hash)))) {
+        return this.run({ batch, apply: () => {} });
+      }
+      if (target === undefined) await this.liveOrThrow(hash);
+      await this.run(await this.finalizeChange(batch, tree, target!));
+    });
+  }
+
+  /** A synchronous reader of the state after block `hash`, for any block whose state is kept. */
+  stateAt(hash: Uint8Array): PersistentTrie {
+    const tree = this.tree ?? noGenesis();
+    const hex = toHex(hash);
+    const live = tree.get(hex);
+    if (live) return live.trie;
+    const cached = this.states.get(hex);
+    if (cached) return cached;
+    const bytes = this.levels.blocks.getSync(hash);
+    if (bytes === undefined) throw new DbError({ code: "UNKNOWN_BLOCK", hash: hex });
+    const record = decodeBlockRecord(bytes, `block record of ${hex}`);
+    const kept = (): boolean => this.isKeptFinalized(hash, record.number);
+    if (!kept()) throw new DbError({ code: "STATE_DISCARDED", hash: hex });
+    return this.states.open(hash, record.number, record.stateRoot, kept);
+  }
+
+  /** Whether the state after block `hash` can be read. */
+  hasState(hash: Uint8Array): boolean {
+    if (this.tree?.get(toHex(hash))) return true;
+    const bytes = this.levels.blocks.getSync(hash);
+    return bytes !== undefined && this.isKeptFinalized(hash, decodeBlockRecord(bytes, "block record").number);
+  }
+
+  async storageAt(hash: Uint8Array, key: Uint8Array): Promise<Uint8Array | undefined> {
+    return this.stateAt(hash).get(key);
+  }
+
+  async keysPaged(hash: Uint8Array, prefix: Uint8Array, count: number, startKey?: Uint8Array): Promise<Uint8Array[]> {
+    return keysPaged(this.stateAt(hash), prefix, count, startKey);
+  }
+
+  /** The trie nodes proving the values (or absence) of `keys` in the state after `hash`. */
+  async readProof(hash: Uint8Array, keys: Iterable<Uint8Array>): Promise<Uint8Array[]> {
+    return this.stateAt(hash).readProof(keys);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.serialize(async () => {
+      this.closed = true;
+      await this.levels.root.close();
+    });
+  }
+
+  private async commitChange(block: BlockToCommit): Promise<Change> {
+    const hex = toHex(block.hash);
+    if (this.tree !== undefined && (await this.levels.blocks.get(block.hash)) !== undefined) {
+      throw new DbError({ code: "BLOCK_EXISTS", hash: hex });
+    }
+    if (!bytesEqual(block.pending.stateRoot, block.stateRoot)) {
+      throw new DbError({ code: "STATE_ROOT_MISMATCH", hash: hex, expected: toHex(block.stateRoot), got: toHex(block.pending.stateRoot) });
+    }
+    const pendingParent = block.pending.parentHash;
+    if (pendingParent === null ? block.number !== 0 : !bytesEqual(pendingParent, block.parentHash)) {
+      throw new DbError({
+        code: "PENDING_MISMATCH", hash: hex, gotParent: toHex(block.parentHash),
+        expectedParent: pendingParent === null ? "genesis (no parent)" : toHex(pendingParent),
+      });
+    }
+    if (pendingParent === null) return this.genesisChange(block);
+
+    const tree = this.tree ?? noGenesis();
+    const parent = await this.liveParentAsync(block.hash, block.parentHash);
+    if (block.number !== parent.number + 1) {
+      throw new DbError({ code: "INVALID_NUMBER", hash: hex, expected: parent.number + 1, got: block.number });
+    }
+    const { pending } = block;
+    const live = liveBlock(block.hash, block, parent, pending.trie, pending.diff, pending.inserted.map(([h]) => h));
+    const batch = this.blockOps(block);
+    batch.put(this.levels["flat-diffs"], block.hash, encodeFlatDiff(pending.diff));
+    if (this.pruning !== "archive") {
+      batch.put(this.levels.inserted, block.hash, encodeHashList(live.inserted));
+      batch.put(this.levels["death-row"], block.hash, encodeHashList(pending.removed));
+    }
+    for (const [h, encoding] of pending.inserted) batch.retainNode(h, encoding);
+    const best = this.bestBlock!;
+    const becomesBest = block.best ?? block.number > best.number;
+    if (becomesBest) moveBestOps(batch, this.levels, tree, best, live);
+    return {
+      batch,
+      apply: () => {
+        tree.add(live);
+        if (becomesBest) this.bestBlock = live;
+      },
+    };
+  }
+
+  private genesisChange(block: BlockToCommit): Change {
+    if (this.genesis !== undefined) throw new DbError({ code: "GENESIS_EXISTS", hash: toHex(this.genesis) });
+    const { levels } = this;
+    const batch = this.blockOps(block);
+    batch.put(levels.canon, u32Key(0), block.hash);
+    for (const [key, , value] of block.pending.diff) batch.put(levels.flat, key, value!);
+    for (const [h, encoding] of block.pending.inserted) batch.retainNode(h, encoding);
+    batch.put(levels.meta, META.schema, u32Key(SCHEMA_VERSION));
+    batch.put(levels.meta, META.pruning, encodePruningMode(this.pruning));
+    batch.put(levels.meta, META.genesis, block.hash);
+    batch.put(levels.meta, META.best, block.hash);
+    batch.put(levels.meta, META.finalized, block.hash);
+    batch.put(levels.meta, META.base, u32Key(0));
+    const root = liveBlock(block.hash, block, undefined, block.pending.trie, [], []);
+    return {
+      batch,
+      apply: () => {
+        this.genesis = block.hash;
+        this.tree = new BlockTree(root);
+        this.bestBlock = root;
+        this.base = 0;
+      },
+    };
+  }
+
+  private blockOps(block: BlockToCommit): DbBatch {
+    const { levels } = this;
+    const batch = new DbBatch();
+    batch.put(levels.headers, block.hash, block.header);
+    batch.put(levels.bodies, block.hash, block.body);
+    if (block.justification !== undefined) batch.put(levels.justifications, block.hash, block.justification);
+    batch.put(levels.blocks, block.hash, encodeBlockRecord(block));
+    batch.put(levels.children, concatBytes(block.parentHash, block.hash), new Uint8Array(0));
+    return batch;
+  }
+
+  private async finalizeChange(batch: DbBatch, tree: BlockTree, target: LiveBlock): Promise<Change> {
+    const { levels } = this;
+    const archive = this.pruning === "archive";
+    const oldFinalized = tree.finalized;
+    const { finalized, discarded } = tree.finalizationPlan(target);
+    let best = this.bestBlock!;
+    if (!tree.isAncestor(target, best)) {
+      moveBestOps(batch, levels, tree, best, target);
+      best = target;
+    }
+    for (const b of finalized) {
+      batch.del(levels["flat-diffs"], b.hash);
+      if (!archive) batch.del(levels.inserted, b.hash);
+    }
+    for (const b of discarded) {
+      batch.del(levels["flat-diffs"], b.hash);
+      if (archive) continue;
+      batch.del(levels.inserted, b.hash);
+      batch.del(levels["death-row"], b.hash);
+      for (const h of b.inserted) batch.releaseNode(h);
+    }
+    const base = pruningBase(this.pruning, target.number, this.base);
+    for (let n = this.base + 1; n <= base; n++) {
+      // State n-1 leaves the window: the nodes block n stopped using die.
+      const hash = n > oldFinalized.number ? finalized[n - oldFinalized.number - 1]!.hash : await this.canonHash(n);
+      const row = await levels["death-row"].get(hash);
+      if (row === undefined) corrupt("death-row", `no death row for canonical block ${toHex(hash)}`);
+      for (const h of decodeHashList(row, `death row of ${toHex(hash)}`)) batch.releaseNode(h);
+      batch.del(levels["death-row"], hash);
+    }
+    batch.put(levels.meta, META.finalized, target.hash);
+    batch.put(levels.meta, META.base, u32Key(base));
+    return {
+      batch,
+      apply: () => {
+        for (const b of [oldFinalized, ...finalized]) if (b !== target) this.states.addRecent(b.hex, b.number, b.trie);
+        tree.rebase(target);
+        this.base = base;
+        this.bestBlock = best;
+        this.states.prune(base);
+      },
+    };
+  }
+
+  private async run(change: Change): Promise<void> {
+    await change.batch.resolveNodes(this.levels.trie, this.pruning === "archive");
+    await change.batch.write(this.levels);
+    this.generation++;
+    change.apply();
+  }
+
+  private serialize<T>(f: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(() => {
+      if (this.closed) throw new DbError({ code: "CLOSED" });
+      return f();
+    });
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  private liveParent(parentHash: Uint8Array): LiveBlock {
+    const tree = this.tree ?? noGenesis();
+    const parent = tree.get(toHex(parentHash));
+    if (parent !== undefined) return parent;
+    if (this.levels.blocks.getSync(parentHash) === undefined) throw new DbError({ code: "UNKNOWN_BLOCK", hash: toHex(parentHash) });
+    throw new DbError({ code: "NOT_IN_FINALIZED_CHAIN", hash: toHex(parentHash), finalized: tree.finalized.hex });
+  }
+
+  private async liveParentAsync(hash: Uint8Array, parentHash: Uint8Array): Promise<LiveBlock> {
+    const parent = this.tree!.get(toHex(parentHash));
+    if (parent !== undefined) return parent;
+    if ((await this.levels.blocks.get(parentHash)) === undefined) {
+      throw new DbError({ code: "UNKNOWN_PARENT", hash: toHex(hash), parentHash: toHex(parentHash) });
+    }
+    throw new DbError({ code: "NOT_IN_FINALIZED_CHAIN", hash: toHex(hash), finalized: this.tree!.finalized.hex });
+  }
+
+  private async liveOrThrow(hash: Uint8Array): Promise<LiveBlock> {
+    const tree = this.tree ?? noGenesis();
+    const live = tree.get(toHex(hash));
+    if (live !== undefined) return live;
+    if ((await this.levels.blocks.get(hash)) === undefined) throw new DbError({ code: "UNKNOWN_BLOCK", hash: toHex(hash) });
+    throw new DbError({ code: "NOT_IN_FINALIZED_CHAIN", hash: toHex(hash), finalized: tree.finalized.hex });
+  }
+
+  private async isFinalizedAncestor(hash: Uint8Array): Promise<boolean> {
+    const info = await this.blockInfo(hash);
+    if (info === undefined || info.number > this.tree!.finalized.number) return false;
+    const canon = await this.canonHash(info.number);
+    return bytesEqual(canon, hash);
+  }
+
+  private isKeptFinalized(hash: Uint8Array, number: number): boolean {
+    if (this.pruning === "archive") return true;
+    if (number < this.base || number > this.tree!.finalized.number) return false;
+    const canon = this.levels.canon.getSync(u32Key(number));
+    return canon !== undefined && bytesEqual(canon, hash);
+  }
+
+  private async canonHash(number: number): Promise<Uint8Array> {
+    const hash = await this.hashAt(number);
+    return hash ?? corrupt("canon", `no canonical block at ${number}`);
+  }
+}
+
+function noGenesis(): never {
+  throw new DbError({ code: "NO_GENESIS" });
+}

@@ -1,0 +1,72 @@
+/**
+ * Rebuilds persistent-trie nodes from stored node encodings, starting at a state root.
+ *
+ * Each stored node is fetched by hash (a child reference of 32 bytes) or read in place (an inline child),
+ * decoded, and turned into a node whose merkle value is the reference it was found under, so the loaded
+ * version's root needs no rehashing. Keys are rebuilt from the nibble path; a branch without a value
+ * borrows its first child's key, which runs through the branch's path.
+ */
+import { decodeNode } from "./node-codec.js";
+import { HASH_LENGTH } from "./node-writer.js";
+import { equalBytes } from "./sort.js";
+import { TrieError } from "./trie-error.js";
+import { emptyChildren, TrieNode } from "./trie-node.js";
+import { EMPTY_TRIE_ROOT } from "./trie-root.js";
+
+/** Synchronous access to stored node encodings by hash. */
+export type NodeGetter = (hash: Uint8Array) => Uint8Array | undefined;
+
+/** Loads the whole trie under `root`; throws `TrieError` `MISSING_NODE` when a node is not found. */
+export function loadTrie(root: Uint8Array, getNode: NodeGetter, gen: number): TrieNode | undefined {
+  if (equalBytes(root, EMPTY_TRIE_ROOT)) return undefined;
+  const encoding = getNode(root);
+  if (encoding === undefined) throw missing(root);
+  if (encoding.length === 1 && encoding[0] === 0) return undefined;
+  const node = loadNode(encoding, [], 0, getNode, gen);
+  node.merkle = encoding.length < HASH_LENGTH ? encoding.slice() : root.slice();
+  return node;
+}
+
+function loadNode(encoding: Uint8Array, path: number[], depth: number, getNode: NodeGetter, gen: number): TrieNode {
+  const decoded = decodeNode(encoding);
+  if (decoded.kind === "empty") throw new TrieError({ code: "INVALID_STRUCTURE", detail: "empty node below the root" });
+  const partial = decoded.partial;
+  for (let i = 0; i < partial.length; i++) path[depth + i] = partial[i]!;
+  const end = depth + partial.length;
+  path.length = end;
+  if (decoded.kind === "leaf") return new TrieNode(pathKey(path, end), depth, end, decoded.value.slice(), undefined, gen);
+
+  const children = emptyChildren();
+  let firstChild: TrieNode | undefined;
+  for (let n = 0; n < 16; n++) {
+    const ref = decoded.children[n];
+    if (ref === undefined) continue;
+    let childEncoding = ref;
+    if (ref.length === HASH_LENGTH) {
+      const found = getNode(ref);
+      if (found === undefined) throw missing(ref);
+      childEncoding = found;
+    }
+    path[end] = n;
+    const child = loadNode(childEncoding, path, end + 1, getNode, gen);
+    child.merkle = ref.slice();
+    children[n] = child;
+    firstChild ??= child;
+    path.length = end;
+  }
+  const value = decoded.value?.slice();
+  const key = value !== undefined ? pathKey(path, end) : firstChild!.key;
+  return new TrieNode(key, depth, end, value, children, gen);
+}
+
+// A node holding a value sits at a whole-byte key, so its path has an even number of nibbles.
+function pathKey(path: number[], end: number): Uint8Array {
+  if ((end & 1) === 1) throw new TrieError({ code: "INVALID_STRUCTURE", detail: `value at an odd nibble depth ${end}` });
+  const key = new Uint8Array(end >> 1);
+  for (let i = 0; i < key.length; i++) key[i] = (path[2 * i]! << 4) | path[2 * i + 1]!;
+  return key;
+}
+
+function missing(hash: Uint8Array): TrieError {
+  return new TrieError({ code: "MISSING_NODE", detail: `node 0x${Buffer.from(hash).toString("hex")} not found` });
+}
