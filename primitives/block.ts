@@ -7,7 +7,7 @@
  */
 import * as scale from "scale-ts";
 import { CodecError } from "./codec-error.js";
-import { readCompact } from "./compact.js";
+import { checkLengthPrefixed, readCompact } from "./compact.js";
 import { ConsensusEngineId } from "./digest.js";
 import { HeaderSchema, headerHash, type Header } from "./header.js";
 import { bytes, newtype, option, schema, struct, tuple, vec, type Schema, type ValueOf } from "./schema.js";
@@ -26,19 +26,6 @@ const opaqueExtrinsicCodec = scale.createCodec(
     return new Uint8Array(view.buffer.slice(start, end));
   }),
 );
-
-/**
- * Throws a `CodecError` unless `encoded` is one canonical compact length followed by exactly that many bytes.
- *
- * Returns the offset of the body.
- */
-export function checkLengthPrefixed(encoded: Uint8Array, what: string): number {
-  const { value: len, next } = readCompact(encoded, 0, 32, what);
-  const end = next + Number(len);
-  if (end > encoded.length) throw new CodecError({ code: "MALFORMED", what, detail: "length past the end" });
-  if (end < encoded.length) throw new CodecError({ code: "TRAILING_BYTES", what, detail: `${encoded.length - end} bytes left` });
-  return next;
-}
 
 /** `sp_runtime::OpaqueExtrinsic`, valued as the extrinsic's full encoding (length prefix included). */
 export const OpaqueExtrinsic: Schema<Uint8Array> = schema(opaqueExtrinsicCodec, () => ({

@@ -49,6 +49,19 @@ export function readCompact(bytes: Uint8Array, offset: number, bits: CompactBits
   return { value: v, next: offset + 1 + n };
 }
 
+/**
+ * Throws a `CodecError` unless `encoded` is one canonical compact length followed by exactly that many bytes.
+ *
+ * Returns the offset of the body.
+ */
+export function checkLengthPrefixed(encoded: Uint8Array, what: string): number {
+  const { value: len, next } = readCompact(encoded, 0, 32, what);
+  const end = next + Number(len);
+  if (end > encoded.length) throw new CodecError({ code: "MALFORMED", what, detail: "length past the end" });
+  if (end < encoded.length) throw new CodecError({ code: "TRAILING_BYTES", what, detail: `${encoded.length - end} bytes left` });
+  return next;
+}
+
 /** Encodes a compact integer (scale-ts' encoder writes the canonical form). */
 export function encodeCompact(value: number | bigint): Uint8Array {
   return scale.compact.enc(value);

@@ -10,9 +10,8 @@
  */
 import * as scale from "scale-ts";
 import { addressAccount, MultiAddress } from "./account.js";
-import { checkLengthPrefixed } from "./block.js";
 import { CodecError } from "./codec-error.js";
-import { compactU128Strict, compactU32Strict, encodeCompact } from "./compact.js";
+import { checkLengthPrefixed, compactU128Strict, compactU32Strict, encodeCompact } from "./compact.js";
 import type { KeyPair } from "./crypto/keyring.js";
 import { verifyMultiSignature } from "./crypto/multi-signature.js";
 import { EraSchema } from "./era.js";

@@ -6,7 +6,7 @@
  * between. A non-finalized block keeps its storage changes with old values (to rewind or replay the flat
  * index on a reorg) and the trie nodes it inserted (to give them back if its fork is discarded).
  */
-import type { PersistentTrie } from "./state-trie.js";
+import type { PersistentTrie } from "./trie/index.js";
 import type { FlatChange } from "./db-schema.js";
 
 export interface LiveBlock {

@@ -24,7 +24,7 @@ import {
 import {
   buildPendingState, DEFAULT_STATE_CACHE, FinalizedStates, keysPaged, type PendingState, type StateCacheOptions,
 } from "./state-db.js";
-import { PersistentTrie } from "./state-trie.js";
+import { PersistentTrie } from "./trie/index.js";
 
 export interface ChainDbOptions {
   /** The database directory: `<base-path>/chains/<chain-id>/db`. */

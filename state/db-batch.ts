@@ -9,7 +9,6 @@ import { Level } from "level";
 import { DbError } from "./db-error.js";
 import { decodeNodeValue, encodeNodeValue, SUBLEVELS, toHex, type SublevelName } from "./db-schema.js";
 import { keyString } from "./storage.js";
-import { EMPTY_TRIE_ROOT } from "./state-trie.js";
 
 type Root = Level<Uint8Array, Uint8Array>;
 export type Sublevel = ReturnType<typeof openSublevel>;
@@ -62,16 +61,14 @@ export class DbBatch {
     this.ops.push({ type: "del", sublevel, key });
   }
 
-  /** Counts one more use of a trie node (the empty-trie root is implicit and never stored). */
+  /** Counts one more use of a trie node. */
   retainNode(hash: Uint8Array, encoding: Uint8Array): void {
-    if (isEmptyRoot(hash)) return;
     const d = this.delta(hash);
     d.delta++;
     d.encoding ??= encoding;
   }
 
   releaseNode(hash: Uint8Array): void {
-    if (isEmptyRoot(hash)) return;
     this.delta(hash).delta--;
   }
 
@@ -116,10 +113,4 @@ export class DbBatch {
     if (d === undefined) this.nodes.set(k, (d = { hash, delta: 0, encoding: undefined }));
     return d;
   }
-}
-
-export function isEmptyRoot(hash: Uint8Array): boolean {
-  if (hash.length !== 32) return false;
-  for (let i = 0; i < 32; i++) if (hash[i] !== EMPTY_TRIE_ROOT[i]) return false;
-  return true;
 }

@@ -14,7 +14,7 @@ import {
   type BlockRecord, type FlatChange,
 } from "./db-schema.js";
 import { redoChanges, undoChanges } from "./state-db.js";
-import { PersistentTrie } from "./state-trie.js";
+import { PersistentTrie } from "./trie/index.js";
 
 interface Journaled {
   hash: Uint8Array;

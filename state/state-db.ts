@@ -9,8 +9,8 @@
  */
 import { DbError } from "./db-error.js";
 import { bytesEqual, decodeNodeValue, toHex, type FlatChange } from "./db-schema.js";
-import { isEmptyRoot, type Sublevel } from "./db-batch.js";
-import { PersistentTrie } from "./state-trie.js";
+import type { Sublevel } from "./db-batch.js";
+import { diffNodes, PersistentTrie, TrieError } from "./trie/index.js";
 import { compareBytes, keyString, startsWith, type StorageReader } from "./storage.js";
 
 /**
@@ -47,15 +47,9 @@ export function buildPendingState(
     diff.push([key.slice(), old, value === null ? null : value.slice()]);
   }
   diff.sort((a, b) => compareBytes(a[0], b[0]));
-  const update = parent.updateWithNodes(diff.map(([k, , v]) => [k, v]));
-  return {
-    parentHash,
-    stateRoot: update.trie.root(),
-    trie: update.trie,
-    diff,
-    inserted: update.inserted,
-    removed: update.removed,
-  };
+  const trie = parent.update(redoChanges(diff));
+  const nodes = diffNodes(parent, trie);
+  return { parentHash, stateRoot: trie.root(), trie, diff, inserted: nodes.inserted, removed: nodes.removed };
 }
 
 /** The inverse of a block's diff: applied to its state, gives its parent's. */
@@ -116,13 +110,19 @@ export class FinalizedStates {
   open(hash: Uint8Array, number: number, stateRoot: Uint8Array, stillKept: () => boolean): PersistentTrie {
     const hex = toHex(hash);
     const getNode = (node: Uint8Array): Uint8Array => {
-      if (isEmptyRoot(node)) return EMPTY_NODE;
       const stored = this.trieLevel.getSync(node);
       if (stored !== undefined) return decodeNodeValue(stored, `trie node ${toHex(node)}`).encoding;
       if (!stillKept()) throw new DbError({ code: "STATE_DISCARDED", hash: hex });
       throw new DbError({ code: "CORRUPT", what: `state of ${hex}`, detail: `trie node ${toHex(node)} is missing` });
     };
-    const trie = PersistentTrie.fromNodes(stateRoot, getNode);
+    let trie: PersistentTrie;
+    try {
+      // PERF: fromNodes loads the whole state (one getSync per stored node); kept open in an LRU.
+      trie = PersistentTrie.fromNodes(stateRoot, getNode);
+    } catch (e) {
+      if (!(e instanceof TrieError)) throw e;
+      throw new DbError({ code: "CORRUPT", what: `state of ${hex}`, detail: e.message });
+    }
     this.opened.set(hex, { number, trie });
     while (this.opened.size > this.opts.openStates) this.opened.delete(this.opened.keys().next().value!);
     return trie;
@@ -135,8 +135,6 @@ export class FinalizedStates {
     }
   }
 }
-
-const EMPTY_NODE = new Uint8Array([0]);
 
 /**
  * Keys starting with `prefix`, in order, at most `count`, strictly after `startKey` when it is given and

@@ -2,8 +2,9 @@
  * ed25519: GRANDPA votes, session keys, `MultiSignature::Ed25519`.
  *
  * The 32-byte seed is the secret key. Verification follows ZIP-215 (cofactored equation, non-canonical point
- * encodings accepted, S < L required) because Substrate verifies with ed25519-zebra, which implements it;
- * @polkadot/wasm-crypto's ed25519-dalek is stricter, so it is not used here even though it is faster.
+ * encodings accepted, S < L required) because Substrate verifies with ed25519-zebra, which implements it.
+ * @polkadot/wasm-crypto's ed25519-dalek is faster but checks the cofactorless equation, so it disagrees with
+ * Substrate on small-order keys; it is not used.
  */
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { KeyError } from "./key-error.js";

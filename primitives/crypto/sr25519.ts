@@ -5,6 +5,7 @@
  * (@polkadot/wasm-crypto) once `initCrypto()` has resolved: it is the same code Substrate's host runs, and
  * bench/signatures.ts measures it about 4× faster than @scure. Before that, @scure verifies.
  */
+import { sr25519Verify as schnorrkelVerify, waitReady } from "@polkadot/wasm-crypto";
 import * as sr25519 from "@scure/sr25519";
 import { KeyError } from "./key-error.js";
 import { type Junction, parseSecretUri, seedFromPhrase } from "./secret-uri.js";
@@ -15,19 +16,16 @@ export interface Sr25519Pair {
   secretKey: Uint8Array;
 }
 
-type Verify = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
+let wasmReady = false;
 
-let wasmVerify: Verify | undefined;
-
-/** Loads the WebAssembly verifier; the node and test setup await it once at start. */
+/** Instantiates the WebAssembly verifier; the node and the test setup await it once at start. */
 export async function initCrypto(): Promise<void> {
-  const wasm = await import("@polkadot/wasm-crypto");
-  if (await wasm.waitReady()) wasmVerify = wasm.sr25519Verify;
+  wasmReady = await waitReady();
 }
 
 /** Whether verification runs on the WebAssembly schnorrkel (after `initCrypto()`). */
 export function isWasmVerifierReady(): boolean {
-  return wasmVerify !== undefined;
+  return wasmReady;
 }
 
 /** Expands a 32-byte mini-secret into a key pair (schnorrkel's Ed25519 expansion mode, as Substrate). */
@@ -60,7 +58,7 @@ export function sr25519Sign(pair: Sr25519Pair, message: Uint8Array): Uint8Array 
 /** Verifies a 64-byte signature by a 32-byte public key; false, never an exception, for malformed input. */
 export function sr25519Verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
   if (signature.length !== 64 || publicKey.length !== 32) return false;
-  if (wasmVerify !== undefined) return wasmVerify(signature, message, publicKey);
+  if (wasmReady) return schnorrkelVerify(signature, message, publicKey);
   try {
     return sr25519.verify(message, signature, publicKey);
   } catch {

@@ -11,8 +11,9 @@ import { initCrypto } from "../../primitives/crypto/sr25519.js";
 import { Era, EraSchema } from "../../primitives/era.js";
 import {
   checkExtrinsicSignature, decodeExtrinsic, encodeExtrinsic, encodeSignedPayload, extrinsicHash, signExtrinsic,
-  signingPayload, unsignedExtrinsic, verifyExtrinsicSignature, type AdditionalSigned, type Extrinsic, type ExtrinsicSignature,
+  signingPayload, uncheckedExtrinsicSchema, unsignedExtrinsic, verifyExtrinsicSignature, type AdditionalSigned, type Extrinsic, type ExtrinsicSignature,
 } from "../../primitives/extrinsic.js";
+import { struct, vec } from "../../primitives/schema.js";
 import { referenceRegistry } from "./reference.js";
 
 const { registry } = referenceRegistry();
@@ -298,6 +299,15 @@ describe("extrinsic", () => {
       expectCodecError(() => decodeExtrinsic(withPrefix(body.slice(0, sigEnd + 4))), "MALFORMED", "signed, no call");
       expectCodecError(() => decodeExtrinsic(withPrefix(body.slice(0, 20))), "MALFORMED", "cut in the address");
       expectCodecError(() => decodeExtrinsic(Uint8Array.of(0x01, 0x00, 0x04, 0x00)), "MALFORMED", "non-canonical length prefix");
+    });
+
+    it("gives the metadata schema the same codec, usable inside other codecs", () => {
+      const s = uncheckedExtrinsicSchema(struct({ path: "tfchain_runtime::RuntimeCall" }, {}));
+      const xts = VECTORS.map((v) => decodeExtrinsic(hexToU8a(v.extrinsic)));
+      for (const xt of xts) assert.deepEqual(s.dec(s.enc(xt)), xt);
+      const list = vec(s);
+      assert.deepEqual(list.dec(list.enc(xts)), xts);
+      assert.throws(() => s.dec(Uint8Array.of(...xts[0]!.encoded, 0)), (e: unknown) => e instanceof CodecError && e.code === "TRAILING_BYTES");
     });
 
     it("builds unsigned extrinsics as @polkadot/types does", () => {

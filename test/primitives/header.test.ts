@@ -3,29 +3,12 @@ import fc from "fast-check";
 import { u8aToHex } from "@polkadot/util";
 import { CodecError } from "../../primitives/codec-error.js";
 import { DigestItem, engineId, type DigestItem as DigestItemValue } from "../../primitives/digest.js";
+import { headerArb } from "./arbitraries.js";
 import { decodeHeader, encodeHeader, headerHash, HeaderSchema, type Header } from "../../primitives/header.js";
 import { referenceRegistry } from "./reference.js";
 
 const { registry } = referenceRegistry();
 const hex = (b: Uint8Array) => u8aToHex(b);
-
-const hash = fc.uint8Array({ minLength: 32, maxLength: 32 });
-const data = fc.uint8Array({ maxLength: 100 });
-const engine = fc.uint8Array({ minLength: 4, maxLength: 4 });
-export const digestItemArb: fc.Arbitrary<DigestItemValue> = fc.oneof(
-  fc.tuple(engine, data).map((value) => ({ tag: "PreRuntime" as const, value })),
-  fc.tuple(engine, data).map((value) => ({ tag: "Consensus" as const, value })),
-  fc.tuple(engine, data).map((value) => ({ tag: "Seal" as const, value })),
-  data.map((value) => ({ tag: "Other" as const, value })),
-  fc.constant({ tag: "RuntimeEnvironmentUpdated" as const, value: undefined }),
-);
-export const headerArb: fc.Arbitrary<Header> = fc.record({
-  parentHash: hash,
-  number: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-  stateRoot: hash,
-  extrinsicsRoot: hash,
-  digest: fc.record({ logs: fc.array(digestItemArb, { maxLength: 6 }) }).map((d) => ({ ...d })),
-}).map((h) => ({ ...h }));
 
 function theirsFromOurs(h: Header) {
   return registry.createType("Header", encodeHeader(h)) as any;

@@ -6,7 +6,7 @@ import { Level } from "level";
 import { blake2_256 } from "../../primitives/hashing.js";
 import type { BlockRef, BlockToCommit, ChainDb } from "../../state/chain-db.js";
 import { decodeNodeValue, toHex } from "../../state/db-schema.js";
-import { PersistentTrie } from "../../state/state-trie.js";
+import { PersistentTrie } from "../../state/trie/index.js";
 
 export type Changes = [Uint8Array, Uint8Array | null][];
 
@@ -73,9 +73,11 @@ export async function storedNodes(path: string): Promise<Map<string, Uint8Array>
   return new Map([...raw].map(([h, v]) => [h, decodeNodeValue(v, h).encoding]));
 }
 
-/** A trie read only from `nodes` (as stored on disk). */
-export function trieFromStored(root: Uint8Array, nodes: Map<string, Uint8Array>): PersistentTrie {
-  return PersistentTrie.fromNodes(root, (h) => (toHex(h) === EMPTY_HEX ? Uint8Array.of(0) : nodes.get(toHex(h))));
+/** A trie read only from `nodes` (as stored on disk); `used` collects the hashes it asks for. */
+export function trieFromStored(root: Uint8Array, nodes: Map<string, Uint8Array>, used?: Set<string>): PersistentTrie {
+  return PersistentTrie.fromNodes(root, (h) => {
+    const hex = toHex(h);
+    used?.add(hex);
+    return nodes.get(hex);
+  });
 }
-
-export const EMPTY_HEX = toHex(blake2_256(Uint8Array.of(0)));

@@ -13,6 +13,7 @@ import {
 import { setCode } from "./code.js";
 import { depositLog } from "./block.js";
 import { events } from "./events.js";
+import { buildSystemGenesis } from "./genesis.js";
 import { storage, WELL_KNOWN_KEYS } from "./storage.js";
 import { BlockLength, BlockWeights, RuntimeDbWeight, RuntimeVersionSchema } from "./types.js";
 
@@ -74,6 +75,7 @@ export const system = definePallet({
     },
   },
   events,
+  genesis: buildSystemGenesis,
   errors: { type: { path: "frame_system::pallet::Error", params: [{ name: "T" }], docs: ["Error for the System pallet"] }, list: errors },
   constants: {
     BlockWeights: constant(BlockWeights, BLOCK_WEIGHTS, [" Block & extrinsics weights: base values and limits."]),

@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The `tfchain-ts` command: loads the TypeScript sources through tsx (no build step) and runs the CLI.
+import { register } from "tsx/esm/api";
+
+register();
+const { main } = await import("../node/cli.ts");
+process.exitCode = await main(process.argv.slice(2));

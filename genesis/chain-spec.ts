@@ -1,0 +1,111 @@
+/**
+ * Chain specs built in code, as TFChain's `chain_spec.rs` does for `dev` and `local`.
+ *
+ * A spec is data: names, properties, and the genesis configuration of each pallet. The genesis state
+ * is built from it by `genesis-state.ts`.
+ */
+import { keyFromUri, type KeyScheme } from "../primitives/crypto/keyring.js";
+
+export type ChainType = "Development" | "Local" | "Live";
+
+export interface GenesisConfig {
+  /** (account, free balance) pairs. */
+  balances: [Uint8Array, bigint][];
+  /** Block authors (Aura) and GRANDPA voters, by sr25519/ed25519 public key. */
+  authorities: { account: Uint8Array; aura: Uint8Array; grandpa: Uint8Array }[];
+  foundationAccount: Uint8Array;
+  salesAccount: Uint8Array;
+  councilMembers: Uint8Array[];
+  billingFrequency: bigint;
+  tftPrice: { min: number; max: number };
+}
+
+export interface ChainSpec {
+  name: string;
+  id: string;
+  chainType: ChainType;
+  properties: { ss58Format: number; tokenDecimals: number; tokenSymbol: string };
+  bootNodes: string[];
+  genesis: GenesisConfig;
+}
+
+/** Every endowed account gets 1 << 60 units, as in `testnet_genesis`. */
+export const ENDOWMENT = 1n << 60n;
+
+const PROPERTIES = { ss58Format: 42, tokenDecimals: 7, tokenSymbol: "TFT" };
+
+// The three bridge validator dev keys TFChain endows (phrases published in its chain_spec.rs).
+const BRIDGE_VALIDATOR_PHRASES = [
+  "quarter between satisfy three sphere six soda boss cute decade old trend",
+  "employ split promote annual couple elder remain cricket company fitness senior fiscal",
+  "remind bird banner word spread volume card keep want faith insect mind",
+];
+
+const account = (uri: string, scheme: KeyScheme = "sr25519") => keyFromUri(uri, scheme).accountId;
+
+function authority(name: string) {
+  return {
+    account: account(`//${name}`),
+    aura: keyFromUri(`//${name}`, "sr25519").publicKey,
+    grandpa: keyFromUri(`//${name}`, "ed25519").publicKey,
+  };
+}
+
+function endow(accounts: Uint8Array[]): [Uint8Array, bigint][] {
+  return accounts.map((a) => [a, ENDOWMENT]);
+}
+
+/** `--dev`: Alice authors alone; Alice, Bob, their stashes and the bridge dev keys are endowed. */
+export function devSpec(): ChainSpec {
+  return {
+    name: "Development",
+    id: "dev",
+    chainType: "Development",
+    properties: PROPERTIES,
+    bootNodes: [],
+    genesis: {
+      balances: endow([
+        account("//Alice"), account("//Bob"), account("//Alice//stash"), account("//Bob//stash"),
+        ...BRIDGE_VALIDATOR_PHRASES.map((p) => account(p)),
+      ]),
+      authorities: [authority("Alice")],
+      foundationAccount: account("//Eve"),
+      salesAccount: account("//Ferdie"),
+      councilMembers: [account("//Alice"), account("//Bob")],
+      billingFrequency: 10n,
+      tftPrice: { min: 10, max: 1000 },
+    },
+  };
+}
+
+/** `--chain local`: Alice and Bob author; all six dev accounts and their stashes are endowed. */
+export function localSpec(): ChainSpec {
+  const names = ["Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie"];
+  return {
+    name: "TF Chain Tesnet",
+    id: "tfchain_testnet",
+    chainType: "Local",
+    properties: PROPERTIES,
+    bootNodes: [],
+    genesis: {
+      balances: endow([
+        ...names.map((n) => account(`//${n}`)),
+        ...names.map((n) => account(`//${n}//stash`)),
+        // TFChain endows the bridge keys as ed25519 accounts on this chain.
+        ...BRIDGE_VALIDATOR_PHRASES.map((p) => account(p, "ed25519")),
+      ]),
+      authorities: [authority("Alice"), authority("Bob")],
+      foundationAccount: account("//Eve"),
+      salesAccount: account("//Ferdie"),
+      councilMembers: [account("//Alice"), account("//Bob")],
+      billingFrequency: 5n,
+      tftPrice: { min: 10, max: 1000 },
+    },
+  };
+}
+
+export function builtInSpec(name: string): ChainSpec | undefined {
+  if (name === "dev") return devSpec();
+  if (name === "local") return localSpec();
+  return undefined;
+}

@@ -1,0 +1,25 @@
+/**
+ * TFChain's runtime as tfchain-ts builds it: the pallets in `construct_runtime!` order.
+ *
+ * TODO(#5–#9): Scheduler, ValidatorSet, Session, Aura, Grandpa, Historical, Authorship, the grid pallets,
+ * Council, CouncilMembership, Dao and Validator join this list as their issues land.
+ */
+import { balances } from "./pallets/balances/index.js";
+import { system } from "./pallets/system/index.js";
+import { bindEventRecords } from "./pallets/system/storage.js";
+import { eventRecord } from "./pallets/system/types.js";
+import { VERSION } from "./pallets/system/constants.js";
+import { timestamp } from "./pallets/timestamp/index.js";
+import { transactionPayment } from "./pallets/transaction-payment/index.js";
+import { utility } from "./pallets/utility/index.js";
+import { bindRuntime, Runtime } from "./runtime.js";
+import { vec } from "../primitives/schema.js";
+
+function buildRuntime(): Runtime {
+  const runtime = bindRuntime(new Runtime([system, timestamp, utility, balances, transactionPayment], VERSION));
+  bindEventRecords(vec(eventRecord(runtime.eventSchema)));
+  return runtime;
+}
+
+/** The one runtime this node release carries. */
+export const runtime: Runtime = buildRuntime();

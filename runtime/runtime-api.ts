@@ -1,0 +1,93 @@
+/**
+ * Runtime APIs by name, SCALE in and SCALE out: what `state_call` and the node's own services call.
+ *
+ * Each entry decodes its arguments, runs against the state of one block through an overlay that is
+ * thrown away, and encodes its answer exactly as TFChain's Wasm runtime would.
+ */
+import { AccountId32 } from "../primitives/account.js";
+import { H256 } from "../primitives/header.js";
+import { bytes, option, tuple, u32, vec, type Schema } from "../primitives/schema.js";
+import { SIGNED_EXTENSIONS } from "../primitives/signed-extensions.js";
+import { uncheckedExtrinsicSchema } from "../primitives/extrinsic.js";
+import { OverlayedChanges } from "../state/overlay.js";
+import type { StorageReader } from "../state/storage.js";
+import { Executive } from "./executive.js";
+import { RuntimeMetadata } from "./metadata.js";
+import { storage as systemStorage } from "./pallets/system/storage.js";
+import { RuntimeVersionSchema } from "./pallets/system/types.js";
+import { FeeDetailsSchema, queryFeeDetails, queryInfo, RuntimeDispatchInfoSchema } from "./pallets/transaction-payment/charge.js";
+import type { Runtime } from "./runtime.js";
+import { TransactionInvalid, TransactionSource, TransactionValidity } from "./transaction-validity.js";
+
+export class RuntimeApiError extends Error {
+  constructor(
+    readonly code: "UNKNOWN_METHOD" | "BAD_ARGUMENTS",
+    message: string,
+  ) {
+    super(message);
+    this.name = "RuntimeApiError";
+  }
+}
+
+type Method = (state: StorageReader, args: Uint8Array) => Uint8Array;
+
+/** The runtime APIs of one runtime and chain. */
+export class RuntimeApi {
+  readonly executive: Executive;
+  readonly metadata: RuntimeMetadata;
+  private readonly methods: Record<string, Method>;
+
+  constructor(
+    readonly runtime: Runtime,
+    genesisHash: Uint8Array,
+  ) {
+    this.executive = new Executive(runtime, genesisHash);
+    const extrinsicSchema = uncheckedExtrinsicSchema(runtime.callSchema);
+    this.metadata = new RuntimeMetadata(runtime, { schema: extrinsicSchema, version: 4, signedExtensions: SIGNED_EXTENSIONS });
+    const xtWithLen = tuple(extrinsicSchema, u32);
+    this.methods = {
+      Core_version: () => RuntimeVersionSchema.enc(runtime.version),
+      Metadata_metadata: () => bytes.enc(this.metadata.metadata()),
+      Metadata_metadata_versions: () => vec(u32).enc([...this.metadata.versions()]),
+      Metadata_metadata_at_version: (_s, a) => option(bytes).enc(this.metadata.atVersion(decode(u32, a))),
+      AccountNonceApi_account_nonce: (s, a) => u32.enc(systemStorage.Account.get(s, decode(AccountId32, a)).nonce),
+      TaggedTransactionQueue_validate_transaction: (s, a) => {
+        const [, xt, blockHash] = decode(tuple(TransactionSource, extrinsicSchema, H256), a);
+        try {
+          const valid = this.executive.validateTransaction(new OverlayedChanges(s), xt.encoded, blockHash);
+          return TransactionValidity.enc({ success: true, value: valid });
+        } catch (e) {
+          if (e instanceof TransactionInvalid) return TransactionValidity.enc({ success: false, value: e.error });
+          throw e;
+        }
+      },
+      TransactionPaymentApi_query_info: (_s, a) => {
+        const [xt, len] = decode(xtWithLen, a);
+        return RuntimeDispatchInfoSchema.enc(queryInfo(len, this.executive.dispatchInfo(xt.encoded)));
+      },
+      TransactionPaymentApi_query_fee_details: (_s, a) => {
+        const [xt, len] = decode(xtWithLen, a);
+        return FeeDetailsSchema.enc(queryFeeDetails(len, this.executive.dispatchInfo(xt.encoded), xt.signed?.tip ?? 0n));
+      },
+    };
+  }
+
+  has(name: string): boolean {
+    return Object.hasOwn(this.methods, name);
+  }
+
+  /** Calls `name` with SCALE `args` against `state`; the state is never modified. */
+  call(name: string, state: StorageReader, args: Uint8Array): Uint8Array {
+    const method = this.methods[name];
+    if (!method || !Object.hasOwn(this.methods, name)) throw new RuntimeApiError("UNKNOWN_METHOD", `Exported method ${name} is not found`);
+    return method(state, args);
+  }
+}
+
+function decode<T>(schema: Schema<T>, args: Uint8Array): T {
+  try {
+    return schema.dec(args);
+  } catch (e) {
+    throw new RuntimeApiError("BAD_ARGUMENTS", `Could not decode the arguments: ${(e as Error).message}`);
+  }
+}
