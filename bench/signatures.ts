@@ -9,6 +9,8 @@ import { ed25519 } from "@noble/curves/ed25519.js";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import * as wasm from "@polkadot/wasm-crypto";
 import * as sr25519 from "@scure/sr25519";
+import { verifyMultiSignature } from "../primitives/crypto/multi-signature.js";
+import { initCrypto } from "../primitives/crypto/sr25519.js";
 
 const WINDOW_MS = 1000;
 
@@ -26,6 +28,7 @@ function perSecond(run: () => unknown): number {
 /** Verifications per second of sr25519, ed25519 and ecdsa in the JS and WebAssembly libraries. */
 export async function benchSignatures(): Promise<Record<string, number>> {
   await wasm.waitReady();
+  await initCrypto();
   const message = new Uint8Array(100).fill(7);
   const srSecret = sr25519.secretFromSeed(new Uint8Array(32).fill(1));
   const srPublic = sr25519.getPublicKey(srSecret);
@@ -38,6 +41,8 @@ export async function benchSignatures(): Promise<Record<string, number>> {
   return {
     "sr25519 verify @scure/sr25519": perSecond(() => sr25519.verify(message, srSig, srPublic)),
     "sr25519 verify @polkadot/wasm-crypto": perSecond(() => wasm.sr25519Verify(srSig, message, srPublic)),
+    "verifyMultiSignature Sr25519 (primitives)": perSecond(() =>
+      verifyMultiSignature({ tag: "Sr25519", value: srSig }, message, srPublic)),
     "ed25519 verify @noble/curves (zip215)": perSecond(() => ed25519.verify(edSig, message, edPublic, { zip215: true })),
     "ed25519 verify @polkadot/wasm-crypto": perSecond(() => wasm.ed25519Verify(edSig, message, edPublic)),
     "ecdsa recover @noble/curves": perSecond(() => secp256k1.recoverPublicKey(ecSig, hash, { prehash: false })),

@@ -10,7 +10,6 @@
 import * as scale from "scale-ts";
 import type { Codec } from "scale-ts";
 import { CodecError } from "./codec-error.js";
-import { compact, schema, u128, u32, u64, type Schema } from "./schema.js";
 
 export type CompactBits = 32 | 64 | 128;
 
@@ -88,20 +87,3 @@ function strictCodec<T extends number | bigint>(bits: CompactBits, to: (v: bigin
     }),
   );
 }
-
-/**
- * `Compact<u32|u64|u128>` with the canonical, range-checked decoder above and the type info of schema.ts'
- * `compact(inner)`.
- *
- * It is a distinct schema object: a metadata builder that keys types by schema identity would give it its own
- * entry. Use it where decoding must match Rust (headers, extrinsics) until schema.ts' `compact` decodes this way.
- */
-export function strictCompact(inner: typeof u32): Schema<number>;
-export function strictCompact(inner: typeof u64 | typeof u128): Schema<bigint>;
-export function strictCompact(inner: typeof u32 | typeof u64 | typeof u128): Schema<number> | Schema<bigint> {
-  if (inner === u32) return strictU32;
-  return inner === u64 ? strictU64 : strictU128;
-}
-const strictU32: Schema<number> = schema(compactU32Strict, () => compact(u32).info);
-const strictU64: Schema<bigint> = schema(compactU64Strict, () => compact(u64).info);
-const strictU128: Schema<bigint> = schema(compactU128Strict, () => compact(u128).info);

@@ -6,8 +6,7 @@
  */
 import { blake2_256 } from "./hashing.js";
 import { Digest } from "./digest.js";
-import { strictCompact } from "./compact.js";
-import { fixedBytes, mapped, newtype, struct, u32, type Schema } from "./schema.js";
+import { compact, fixedBytes, mapped, newtype, struct, u32, type Schema } from "./schema.js";
 
 /** `primitive_types::H256`: a 32-byte hash (block hashes, state and extrinsics roots). */
 export const H256 = newtype({ path: "primitive_types::H256" }, [fixedBytes(32), "[u8; 32]"]);
@@ -24,7 +23,7 @@ const RustHeader = struct(
   { path: "sp_runtime::generic::header::Header", params: [{ name: "Number", type: u32 }, { name: "Hash" }] },
   {
     parent_hash: [H256, "Hash::Output"],
-    number: [strictCompact(u32), "Number"],
+    number: [compact(u32), "Number"],
     state_root: [H256, "Hash::Output"],
     extrinsics_root: [H256, "Hash::Output"],
     digest: [Digest, "Digest"],

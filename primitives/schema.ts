@@ -9,6 +9,7 @@
 import * as scale from "scale-ts";
 import type { Codec } from "scale-ts";
 import { CodecError } from "./codec-error.js";
+import { compactU128Strict, compactU32Strict, compactU64Strict } from "./compact.js";
 
 export type Primitive =
   | "bool" | "char" | "str" | "u8" | "u16" | "u32" | "u64" | "u128" | "u256"
@@ -131,16 +132,6 @@ function memo1<A extends object, R>(f: (a: A) => R): (a: A) => R {
   };
 }
 
-const compactNumberCodec: Codec<number> = scale.enhanceCodec(
-  scale.compact,
-  (v: number) => v,
-  (v: number | bigint) => {
-    if (typeof v === "bigint") throw new CodecError({ code: "OUT_OF_RANGE", what: "Compact<u32>", detail: String(v) });
-    return v;
-  },
-);
-const compactBigCodec: Codec<bigint> = scale.enhanceCodec(scale.compact, (v: bigint) => v, (v) => BigInt(v));
-
 /** `Compact<u8|u16|u32>` as a number; `Compact<u64|u128>` as a bigint. */
 export function compact(inner: Schema<number>): Schema<number>;
 export function compact(inner: Schema<bigint>): Schema<bigint>;
@@ -149,7 +140,7 @@ export function compact(inner: AnySchema): AnySchema {
 }
 const compactMemo = memo1((inner: AnySchema): AnySchema => {
   const big = inner === u64 || inner === u128 || inner === u256;
-  return schema<any>(big ? compactBigCodec : compactNumberCodec, () => ({ path: [], params: [], def: { tag: "compact", type: inner }, docs: [] }));
+  return schema<any>(inner === u128 || inner === u256 ? compactU128Strict : big ? compactU64Strict : compactU32Strict, () => ({ path: [], params: [], def: { tag: "compact", type: inner }, docs: [] }));
 });
 
 /** `Vec<T>`. */

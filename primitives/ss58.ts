@@ -11,6 +11,7 @@ import { base58 } from "@scure/base";
 /** The generic Substrate prefix, which TFChain uses. */
 export const SS58_DEFAULT_PREFIX = 42;
 
+/** Why an address could not be encoded or decoded. */
 export type Ss58ErrorCode =
   | "BAD_BASE58" | "BAD_LENGTH" | "INVALID_PREFIX" | "RESERVED_PREFIX" | "INVALID_CHECKSUM" | "PREFIX_MISMATCH";
 

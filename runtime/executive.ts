@@ -28,7 +28,7 @@ import {
   canWithdrawFee, computeFee, correctAndDepositFee, transactionPriority, withdrawFee,
 } from "./pallets/transaction-payment/charge.js";
 import type { Runtime } from "./runtime.js";
-import { invalid, TransactionInvalid, TRANSACTION_LONGEVITY_MAX, type ValidTransaction } from "./transaction-validity.js";
+import { invalid, TransactionInvalid, type ValidTransaction } from "./transaction-validity.js";
 
 export interface BlockEnv {
   number: number;
@@ -132,7 +132,7 @@ export class Executive {
       priority: transactionPriority(info, encoded.length, s.tip, fee),
       requires: nonce.requires,
       provides: nonce.provides,
-      longevity: s.era.isImmortal ? TRANSACTION_LONGEVITY_MAX : BigInt(s.era.death(number) - number),
+      longevity: s.era.longevity(number),
       propagate: true,
     };
   }

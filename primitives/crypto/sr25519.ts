@@ -3,7 +3,7 @@
  *
  * Signing and derivation use @scure/sr25519. Verification uses schnorrkel compiled to WebAssembly
  * (@polkadot/wasm-crypto) once `initCrypto()` has resolved: it is the same code Substrate's host runs, and
- * bench/signatures.ts measures it about 4× faster than @scure. Before that, @scure verifies.
+ * bench/signatures.ts measures it about 5× faster than @scure. Before that, @scure verifies.
  */
 import { sr25519Verify as schnorrkelVerify, waitReady } from "@polkadot/wasm-crypto";
 import * as sr25519 from "@scure/sr25519";

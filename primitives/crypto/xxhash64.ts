@@ -60,6 +60,7 @@ export function xxh64Into(data: Uint8Array, seed: number, out: Uint8Array, offse
   let p = 0;
   let hh: number, hl: number;
   if (len >= 32) {
+    // v1 = seed + P1 + P2, v2 = seed + P2, v3 = seed, v4 = seed - P1 (adding P1's two's complement)
     add(0, seed, P1H, P1L); add(rh, rl, P2H, P2L);
     let v1h = rh, v1l = rl;
     add(0, seed, P2H, P2L);

@@ -2,162 +2,19 @@ import { strict as assert } from "node:assert";
 import fs from "node:fs";
 import path from "node:path";
 import { decAnyMetadata, metadata as metadataCodec } from "@polkadot-api/substrate-bindings";
-import { AccountId32, MultiAddress } from "../../primitives/account.js";
-import { uncheckedExtrinsicSchema } from "../../primitives/extrinsic.js";
-import {
-  bytes, compact, enumeration, lazy, schema, struct, tuple, u128, u32, u8, vec, newtype, type AnySchema,
-} from "../../primitives/schema.js";
-import { SIGNED_EXTENSIONS } from "../../primitives/signed-extensions.js";
-import { palletErrors } from "../../runtime/dispatch-error.js";
-import { ZERO_WEIGHT } from "../../runtime/dispatch-types.js";
+import { bytes, enumeration, lazy, schema, struct, tuple, u32, u8, vec, type AnySchema } from "../../primitives/schema.js";
 import {
   buildMetadata, buildMetadataV15, encodeMetadata, METADATA_VERSIONS, RuntimeMetadata, UNSTABLE_METADATA_VERSION,
-  type ExtrinsicMetadata,
 } from "../../runtime/metadata.js";
 import { TypeRegistryBuilder } from "../../runtime/metadata-registry.js";
-import { call, constant, definePallet } from "../../runtime/pallet.js";
-import { Runtime, type RuntimeVersion } from "../../runtime/runtime.js";
-import { doubleMap, map, palletStorage, value } from "../../runtime/storage-item.js";
+import { Runtime } from "../../runtime/runtime.js";
 import {
-  loadMetadata, palletDifferences, referenceMetadata, renderMetadata, type RenderedMetadata,
+  loadMetadata, palletDifferences, referenceMetadata, referenceMetadataHex, renderMetadata, type RenderedMetadata,
 } from "../helpers/reference-metadata.js";
-
-// A fixture runtime declared from the reference's own definitions: Authorship and TFKVStore complete,
-// Utility and Balances in part. It exercises every item kind, a double map, an Optional item and the
-// recursion RuntimeCall ∋ Utility.batch(Vec<RuntimeCall>), whatever pallets the real runtime has yet.
-const noop = () => {};
-const opts = (docs: string[]) => ({ weight: ZERO_WEIGHT, docs });
-const CALL_DOCS = ["Contains a variant per dispatchable extrinsic that this pallet has."];
-const EVENT_DOCS = ["The `Event` enum of this pallet"];
-const ERROR_DOCS = ["The `Error` enum of this pallet."];
-const T = [{ name: "T" }];
-
-const FixtureCall: AnySchema = lazy(() => fixtureRuntime.callSchema);
-
-const utility = definePallet({
-  name: "Utility",
-  index: 3,
-  calls: {
-    type: { path: "pallet_utility::pallet::Call", params: T, docs: CALL_DOCS },
-    list: { batch: call(0, { calls: [vec(FixtureCall), "Vec<<T as Config>::RuntimeCall>"] }, opts(["See [`Pallet::batch`]."]), noop) },
-  },
-  events: enumeration(
-    { path: "pallet_utility::pallet::Event", docs: EVENT_DOCS },
-    { BatchCompleted: { index: 1, docs: ["Batch of dispatches completed fully with no error."] } },
-  ),
-  errors: {
-    type: { path: "pallet_utility::pallet::Error", params: T, docs: ERROR_DOCS },
-    list: palletErrors("Utility", { TooManyCalls: "Too many calls batched." }),
-  },
-  constants: { batched_calls_limit: constant(u32, 10922, [" The limit on the number of batched calls."]) },
-});
-
-const authorship = definePallet({
-  name: "Authorship",
-  index: 15,
-  storage: palletStorage("Authorship", { Author: value(AccountId32, { docs: [" Author of current block."] }) }),
-});
-
-const ExtraFlags = newtype({ path: "pallet_balances::types::ExtraFlags" }, [u128, "u128"]);
-const AccountData = struct(
-  { path: "pallet_balances::types::AccountData", params: [{ name: "Balance", type: u128 }] },
-  { free: [u128, "Balance"], reserved: [u128, "Balance"], frozen: [u128, "Balance"], flags: [ExtraFlags, "ExtraFlags"] },
-);
-const BI = [{ name: "T" }, { name: "I" }];
-
-const balances = definePallet({
-  name: "Balances",
-  index: 20,
-  storage: palletStorage("Balances", {
-    TotalIssuance: value(u128, { default: 0n, docs: [" The total units issued in the system."] }),
-    InactiveIssuance: value(u128, { default: 0n, docs: [" The total units of outstanding deactivated balance in the system."] }),
-    Account: map("Blake2_128Concat", AccountId32, AccountData, {
-      default: { free: 0n, reserved: 0n, frozen: 0n, flags: 1n << 127n },
-      docs: [
-        " The Balances pallet example of storing the balance of an account.", "", " # Example", "", " ```nocompile",
-        "  impl pallet_balances::Config for Runtime {",
-        "    type AccountStore = StorageMapShim<Self::Account<Runtime>, frame_system::Provider<Runtime>, AccountId, Self::AccountData<Balance>>",
-        "  }", " ```", "", " You can also store the balance of an account in the `System` pallet.", "", " # Example", "",
-        " ```nocompile", "  impl pallet_balances::Config for Runtime {", "   type AccountStore = System", "  }", " ```", "",
-        " But this comes with tradeoffs, storing account balances in the system pallet stores",
-        " `frame_system` data alongside the account data contrary to storing account balances in the",
-        " `Balances` pallet, which uses a `StorageMap` to store balances data only.",
-        " NOTE: This is only used in the case that this pallet is used to store balances.",
-      ],
-    }),
-  }),
-  calls: {
-    type: { path: "pallet_balances::pallet::Call", params: BI, docs: CALL_DOCS },
-    list: {
-      transfer_allow_death: call(0, { dest: [MultiAddress, "AccountIdLookupOf<T>"], value: [compact(u128), "T::Balance"] }, opts(["See [`Pallet::transfer_allow_death`]."]), noop),
-      transfer_keep_alive: call(3, { dest: [MultiAddress, "AccountIdLookupOf<T>"], value: [compact(u128), "T::Balance"] }, opts(["See [`Pallet::transfer_keep_alive`]."]), noop),
-    },
-  },
-  events: enumeration({ path: "pallet_balances::pallet::Event", params: BI, docs: EVENT_DOCS }, {
-    Endowed: { fields: { account: [AccountId32, "T::AccountId"], free_balance: [u128, "T::Balance"] }, docs: ["An account was created with some free balance."] },
-    DustLost: {
-      fields: { account: [AccountId32, "T::AccountId"], amount: [u128, "T::Balance"] },
-      docs: ["An account was removed whose balance was non-zero but below ExistentialDeposit,", "resulting in an outright loss."],
-    },
-    Transfer: { fields: { from: [AccountId32, "T::AccountId"], to: [AccountId32, "T::AccountId"], amount: [u128, "T::Balance"] }, docs: ["Transfer succeeded."] },
-  }),
-  errors: {
-    type: { path: "pallet_balances::pallet::Error", params: BI, docs: ERROR_DOCS },
-    list: palletErrors("Balances", {
-      VestingBalance: "Vesting balance too high to send value.",
-      LiquidityRestrictions: "Account liquidity restrictions prevent withdrawal.",
-    }),
-  },
-  constants: {
-    ExistentialDeposit: constant(u128, 500n, [
-      " The minimum amount required to keep an account open. MUST BE GREATER THAN ZERO!", "",
-      " If you *really* need it to be zero, you can enable the feature `insecure_zero_ed` for",
-      " this pallet. However, you do so at your own risk: this will open up a major DoS vector.",
-      " In case you have multiple sources of provider references, you may also get unexpected",
-      " behaviour if you set this to zero.", "", " Bottom line: Do yourself a favour and make it at least one!",
-    ]),
-    MaxLocks: constant(u32, 50, [" The maximum number of locks that should exist on an account.", " Not strictly enforced, but used for weight estimation."]),
-  },
-});
-
-// `vec(u8)` here and `bytes` elsewhere are separate schemas for the same Rust type: one id in the registry.
-const KvBytes: [AnySchema, string] = [vec(u8), "Vec<u8>"];
-const kvEvent = (docs: string) => ({ tuple: [[AccountId32, "T::AccountId"], KvBytes, [bytes, "Vec<u8>"]] as [AnySchema, string][], docs: [docs] });
-const kvstore = definePallet({
-  name: "TFKVStore",
-  index: 30,
-  storage: palletStorage("TFKVStore", {
-    TFKVStore: doubleMap("Blake2_128Concat", AccountId32, "Blake2_128Concat", bytes, bytes, { default: new Uint8Array() }),
-  }),
-  calls: {
-    type: { path: "pallet_kvstore::pallet::Call", params: T, docs: CALL_DOCS },
-    list: {
-      set: call(0, { key: KvBytes, value: [bytes, "Vec<u8>"] }, opts(["See [`Pallet::set`]."]), noop),
-      delete: call(1, { key: [bytes, "Vec<u8>"] }, opts(["See [`Pallet::delete`]."]), noop),
-    },
-  },
-  events: enumeration({ path: "pallet_kvstore::pallet::Event", params: T, docs: EVENT_DOCS }, {
-    EntrySet: kvEvent("A user has set their entry"),
-    EntryGot: kvEvent("A user has read their entry, leaving it in storage"),
-    EntryTaken: kvEvent("A user has read their entry, removing it from storage"),
-  }),
-  errors: {
-    type: { path: "pallet_kvstore::pallet::Error", params: T, docs: ERROR_DOCS },
-    list: palletErrors("TFKVStore", { NoValueStored: "The requested user has not stored a value yet", KeyIsTooLarge: [], ValueIsTooLarge: [] }),
-  },
-});
-
-const VERSION: RuntimeVersion = {
-  spec_name: "substrate-threefold", impl_name: "substrate-threefold", authoring_version: 1, spec_version: 152,
-  impl_version: 1, apis: [], transaction_version: 2, state_version: 0,
-};
-const fixtureRuntime = new Runtime([utility, authorship, balances, kvstore], VERSION);
-const PARTIAL = new Set(["Utility", "Balances"]);
-
-function extrinsicOf(runtime: Runtime): ExtrinsicMetadata {
-  return { schema: uncheckedExtrinsicSchema(runtime.callSchema), version: 4, signedExtensions: SIGNED_EXTENSIONS };
-}
-
+import { referenceDefinitions } from "../helpers/reference-definitions.js";
+import {
+  AccountData, extrinsicOf, FIXTURE_PARTIAL, FIXTURE_VERSION, fixtureRuntime, misdeclaredKvstore,
+} from "./metadata-fixture.js";
 // The assembled runtime, once some module exports one (runtime/index.ts). Loaded in a hook: mocha may
 // require() this file, which rules out top-level await.
 async function assembledRuntime(): Promise<Runtime | undefined> {
@@ -238,7 +95,7 @@ describe("runtime metadata", () => {
 
   describe("against TFChain 2.9 (fixture pallets)", () => {
     const rendered = renderMetadata(encoded);
-    comparePallets(fixtureRuntime.pallets.map((p) => p.name), () => rendered, (name) => PARTIAL.has(name));
+    comparePallets(fixtureRuntime.pallets.map((p) => p.name), () => rendered, (name) => FIXTURE_PARTIAL.has(name));
 
     it("has the reference's extrinsic version, type and signed extensions", () => {
       const ref = referenceMetadata().extrinsic;
@@ -247,6 +104,18 @@ describe("runtime metadata", () => {
       assert.deepEqual(ours.type, ref.type, "UncheckedExtrinsic");
       assert.deepEqual(ours.signedExtensions.map((e) => e.identifier), ref.signedExtensions.map((e) => e.identifier));
       ref.signedExtensions.forEach((r, i) => assert.deepEqual(ours.signedExtensions[i], r, `signed extension ${r.identifier}`));
+    });
+
+    it("names each item that differs from the reference", () => {
+      const rt = new Runtime([misdeclaredKvstore], FIXTURE_VERSION);
+      const ours = renderMetadata(encodeMetadata(buildMetadata(rt, extrinsicOf(rt)))).pallets.get("TFKVStore")!;
+      const found = palletDifferences(ours, referenceMetadata().pallets.get("TFKVStore")!);
+      assert.deepEqual(found.pallet, ["TFKVStore: index 31, want 30"]);
+      assert.deepEqual(found.storage, ["TFKVStore.TFKVStore: hashers [Twox64Concat,Blake2_128Concat], want [Blake2_128Concat,Blake2_128Concat]"]);
+      assert.deepEqual(found.calls, ["TFKVStore.set: missing", "TFKVStore.delete.key: typeName Vec<T>, want Vec<u8>"]);
+      assert.deepEqual(found.events, ["TFKVStore events enum: path pallet_kvstore::Event, want pallet_kvstore::pallet::Event", "TFKVStore.EntryTaken: missing"]);
+      assert.deepEqual(found.errors, ['TFKVStore.KeyIsTooLarge: docs ["x"], want []']);
+      assert.deepEqual(found.constants, ["TFKVStore.MaxKeyLength: not in the reference"]);
     });
 
     it("names tfchain_runtime::Runtime as metadata.ty", () => {
@@ -288,12 +157,128 @@ describe("runtime metadata", () => {
       assert.deepEqual(METADATA_VERSIONS, [14, UNSTABLE_METADATA_VERSION]);
       assert.deepEqual(api.atVersion(14), api.metadata());
       assert.equal(api.atVersion(15), undefined);
-      assert.equal(decAnyMetadata(api.atVersion(UNSTABLE_METADATA_VERSION)!).metadata.tag, "v15");
+      assert.equal(decAnyMetadata(api.atVersion(UNSTABLE_METADATA_FIXTURE_VERSION)!).metadata.tag, "v15");
     });
 
     it("answers the same bytes each time", () => {
       assert.equal(api.metadata(), api.metadata());
     });
+  });
+});
+
+type Lookup = ReturnType<typeof buildMetadata>["lookup"];
+type Md = ReturnType<typeof buildMetadata>;
+
+// Pairs reference type ids with ours, starting from the items both metadata name and following children
+// position by position; a reference id paired with two of ours is reported.
+function pairTypes(ref: Md, ours: Md): { pairs: Map<number, number>; conflicts: string[] } {
+  const pairs = new Map<number, number>();
+  const conflicts: string[] = [];
+  const visit = (r: number, o: number, where: string): void => {
+    const known = pairs.get(r);
+    if (known !== undefined) {
+      if (known !== o) conflicts.push(`${where}: reference type ${r} is our ${known} and ${o}`);
+      return;
+    }
+    pairs.set(r, o);
+    const rc = childIds(ref.lookup[r]!);
+    const oc = childIds(ours.lookup[o]!);
+    if (rc.length !== oc.length) return conflicts.push(`${where}: type ${r} has ${rc.length} children, ours ${oc.length}`) as unknown as void;
+    rc.forEach((c, i) => visit(c, oc[i]!, `${where} > ${ref.lookup[r]!.path.join("::") || ref.lookup[r]!.def.tag}`));
+  };
+  ref.pallets.forEach((rp, i) => {
+    const op = ours.pallets[i]!;
+    const opt = (a: number | undefined, b: number | undefined, w: string) => a !== undefined && b !== undefined && visit(a, b, w);
+    rp.storage?.items.forEach((it, j) => {
+      const ot = op.storage!.items[j]!.type;
+      if (it.type.tag === "plain") opt(it.type.value, ot.value as number, `${rp.name}.${it.name}`);
+      else {
+        const ov = ot.value as { key: number; value: number };
+        visit(it.type.value.key, ov.key, `${rp.name}.${it.name} key`);
+        visit(it.type.value.value, ov.value, `${rp.name}.${it.name} value`);
+      }
+    });
+    opt(rp.calls, op.calls, `${rp.name} calls`);
+    opt(rp.events, op.events, `${rp.name} events`);
+    rp.constants.forEach((c, j) => visit(c.type, op.constants[j]!.type, `${rp.name}.${c.name}`));
+    opt(rp.errors, op.errors, `${rp.name} errors`);
+  });
+  visit(ref.extrinsic.type, ours.extrinsic.type, "extrinsic");
+  ref.extrinsic.signedExtensions.forEach((e, i) => {
+    visit(e.type, ours.extrinsic.signedExtensions[i]!.type, e.identifier);
+    visit(e.additionalSigned, ours.extrinsic.signedExtensions[i]!.additionalSigned, `${e.identifier} additionalSigned`);
+  });
+  visit(ref.type, ours.type, "runtime type");
+  return { pairs, conflicts };
+}
+
+function childIds(t: Lookup[number]): number[] {
+  const params = t.params.flatMap((p) => (p.type === undefined ? [] : [p.type]));
+  const d = t.def;
+  switch (d.tag) {
+    case "composite":
+      return [...params, ...d.value.map((f) => f.type)];
+    case "variant":
+      return [...params, ...d.value.flatMap((v) => v.fields.map((f) => f.type))];
+    case "sequence":
+    case "compact":
+      return [...params, d.value];
+    case "array":
+      return [...params, d.value.type];
+    case "tuple":
+      return [...params, ...d.value];
+    case "bitSequence":
+      return [...params, d.value.bitStoreType, d.value.bitOrderType];
+    default:
+      return params;
+  }
+}
+
+// Replaces every type reference in an entry through `map`, for comparing entries across registries.
+function remapEntry(t: Lookup[number], map: (id: number) => number | undefined): unknown {
+  const ids = childIds(t).map(map);
+  let i = 0;
+  return JSON.parse(JSON.stringify({ ...t, id: 0 }, function (this: unknown, k, v) {
+    const isRef = (k === "type" && typeof v === "number") || ((k === "bitStoreType" || k === "bitOrderType") && typeof v === "number");
+    if (isRef) return ids[i++];
+    if (k === "value" && typeof v === "number") return ids[i++];
+    if (k === "value" && Array.isArray(v) && v.every((x) => typeof x === "number")) return v.map(() => ids[i++]);
+    return v;
+  }));
+}
+
+describe("rebuilding TFChain 2.9's metadata from the reference's own definitions", () => {
+  const defs = referenceDefinitions();
+  const runtime = new Runtime(defs.pallets, FIXTURE_VERSION);
+  const md = buildMetadata(runtime, { schema: defs.extrinsic.schema, version: 4, signedExtensions: defs.extrinsic.signedExtensions });
+  const rendered = renderMetadata(encodeMetadata(md));
+  const ref = decAnyMetadata(referenceMetadataHex()).metadata.value as Md;
+
+  it("gives every pallet item the reference's structure, names and docs", () => {
+    const found = [...referenceMetadata().pallets.values()].flatMap((r) => {
+      const ours = rendered.pallets.get(r.name);
+      return ours ? Object.values(palletDifferences(ours, r)).flat() : [`${r.name}: missing`];
+    });
+    assert.deepEqual(found, [], found.join("\n"));
+    assert.deepEqual(rendered.extrinsic, referenceMetadata().extrinsic);
+    assert.deepEqual(rendered.runtimeType, referenceMetadata().runtimeType);
+  });
+
+  it("has the reference's type entries, duplicates merged, in the order scale-info registered them", () => {
+    const { pairs, conflicts } = pairTypes(ref, md);
+    assert.deepEqual(conflicts, []);
+    assert.equal(pairs.size, ref.lookup.length, "every reference type is reached");
+    for (const [r, o] of pairs) {
+      assert.deepEqual(remapEntry(md.lookup[o]!, (x) => x), remapEntry(ref.lookup[r]!, (x) => pairs.get(x)), `reference type ${r} vs our ${o}`);
+    }
+    // Our ids are the reference's with merged duplicates left out: first occurrences count up from 0.
+    let next = 0;
+    for (let r = 0; r < ref.lookup.length; r++) {
+      const o = pairs.get(r)!;
+      if (o === next) next++;
+      else assert.ok(o < next, `reference type ${r} became our ${o}, expected ${next} or an earlier duplicate`);
+    }
+    assert.equal(next, md.lookup.length);
   });
 });
 

@@ -58,15 +58,38 @@ describe("state/pruning", () => {
       await checkDisk(path, [g.hash, b1.hash].map((h) => ({ hash: h, root: undefined })), best);
     }));
 
+  it("counts a node that appears twice in one state twice", () =>
+    withTempDir(async (path) => {
+      // Two keys differing only in their first nibble, same 40-byte value: two identical stored leaves.
+      const [k1, k2] = [0x01, 0x02].map((b) => Uint8Array.of(b, ...new Array(20).fill(0xab)));
+      const value = new Uint8Array(40).fill(7);
+      const db = await ChainDb.open({ path, pruning: 1, cache: SMALL_CACHE });
+      const g = await commit(db, null, [[k1!, value]]);
+      const b1 = await commit(db, g, [[k2!, value]]);
+      const b2 = await commit(db, b1, [[k1!, null]]);
+      await db.setFinalized(b2.hash);
+      const best = db.best();
+      await db.close();
+      await checkDisk(path, [{ hash: b2.hash, root: undefined }], best);
+    }));
+
   it("frees exactly the nodes no kept state uses (random forks, finality and reorgs vs a map oracle)", async function () {
     this.timeout(120_000);
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.constant<PruningMode>("archive"), fc.integer({ min: 1, max: 4 })), fc.array(commandArb, { minLength: 1, maxLength: 30 }),
         (pruning, commands) => withTempDir((path) => runScenario(path, pruning, commands))),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 });
+
+// Keys share a long suffix and values repeat, so identical subtrees (same node hash twice) appear; the
+// short keys are prefixes of long ones (branches with values).
+const KEYS = [
+  ...Array.from({ length: 16 }, (_, i) => Uint8Array.from([i, ...new Array(20).fill(0xab)])),
+  ...Array.from({ length: 4 }, (_, i) => Uint8Array.of(i)),
+];
+const VALUES = [1, 31, 40, 40, 100].map((n, i) => new Uint8Array(n).fill(i + 1));
 
 type Command =
   | { kind: "commit"; parent: number; changes: [number, number | null][]; best: boolean | undefined }
@@ -77,16 +100,12 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 5, arbitrary: fc.record({
     kind: fc.constant("commit" as const),
     parent: fc.nat(),
-    changes: fc.array(fc.tuple(fc.nat({ max: 15 }), fc.option(fc.nat({ max: 5 }))), { maxLength: 8 }),
+    changes: fc.array(fc.tuple(fc.nat({ max: KEYS.length - 1 }), fc.option(fc.nat({ max: VALUES.length - 1 }))), { maxLength: 8 }),
     best: fc.option(fc.boolean(), { nil: undefined }),
   }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("finalize" as const), target: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("best" as const), target: fc.nat() }) },
 );
-
-// Keys share a long suffix and values repeat, so identical subtrees (same node hash twice) appear.
-const KEYS = Array.from({ length: 16 }, (_, i) => Uint8Array.from([i, ...new Array(20).fill(0xab)]));
-const VALUES = [1, 4, 31, 32, 40, 100].map((n, i) => new Uint8Array(n).fill(i + 1));
 
 interface OracleBlock {
   ref: BlockRef;

@@ -4,11 +4,10 @@
 import { blake2_256 } from "../../../primitives/hashing.js";
 import { bytes, tuple, u16, u32, u64, vec } from "../../../primitives/schema.js";
 import { errors } from "./errors.js";
-import { weight } from "../../dispatch-types.js";
 import { ensureRoot, ensureSigned } from "../../origin.js";
 import { call, constant, definePallet } from "../../pallet.js";
 import {
-  BLOCK_HASH_COUNT, BLOCK_LENGTH, BLOCK_WEIGHTS, DB_WEIGHT, dbWrites, SS58_PREFIX, VERSION,
+  BLOCK_HASH_COUNT, BLOCK_LENGTH, BLOCK_WEIGHTS, DB_WEIGHT, SS58_PREFIX, VERSION,
 } from "./constants.js";
 import { setCode } from "./code.js";
 import { depositLog } from "./block.js";
@@ -16,22 +15,13 @@ import { events } from "./events.js";
 import { buildSystemGenesis } from "./genesis.js";
 import { storage, WELL_KNOWN_KEYS } from "./storage.js";
 import { BlockLength, BlockWeights, RuntimeDbWeight, RuntimeVersionSchema } from "./types.js";
+import { systemWeights } from "./weights.js";
 
 
 const KeyValue = tuple(bytes, bytes);
 
-// frame_system's `()` weights (TFChain sets `SystemWeightInfo = ()`), in ref_time picoseconds.
-// TODO(#4): confirm each figure against polkadot-v1.0.0's frame_system/src/weights.rs.
-const W = {
-  remark: (len: number) => weight(2_084_000n + 387n * BigInt(len)),
-  setHeapPages: () => weight(4_000_000n) ,
-  setCode: () => weight(MAX_NORMAL_WEIGHT),
-  setStorage: (n: number) => weight(1_980_000n + 766_689n * BigInt(n) + dbWrites(n)),
-  killStorage: (n: number) => weight(2_000_000n + 580_000n * BigInt(n) + dbWrites(n)),
-  killPrefix: (p: number) => weight(4_000_000n + 1_000_000n * BigInt(p) + dbWrites(p)),
-  remarkWithEvent: (len: number) => weight(7_000_000n + 1_000n * BigInt(len)),
-};
-const MAX_NORMAL_WEIGHT = BLOCK_WEIGHTS.per_class.normal.max_extrinsic!.ref_time;
+// frame_system's `()` weights: TFChain sets `SystemWeightInfo = ()`.
+const W = systemWeights;
 
 export const system = definePallet({
   name: "System",

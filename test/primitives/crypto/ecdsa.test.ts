@@ -6,7 +6,6 @@ import { hexToU8a, u8aToHex } from "@polkadot/util";
 import { blake2AsU8a, cryptoWaitReady, mnemonicGenerate, secp256k1PairFromSeed, secp256k1Sign } from "@polkadot/util-crypto";
 import { ecdsaAccountId, ecdsaDerive, ecdsaFromSeed, ecdsaFromUri, ecdsaRecover, ecdsaSign, ecdsaVerify } from "../../../primitives/crypto/ecdsa.js";
 import { KeyError } from "../../../primitives/crypto/key-error.js";
-import { junctionFromString } from "../../../primitives/crypto/secret-uri.js";
 
 const text = (s: string) => new TextEncoder().encode(s);
 const N = secp256k1.Point.CURVE().n;
@@ -41,7 +40,7 @@ describe("ecdsa", () => {
   it("derives the same keys and account ids as @polkadot/keyring", () => {
     const keyring = new Keyring({ type: "ecdsa" });
     const phrase = mnemonicGenerate(12);
-    for (const uri of ["//Alice", "//Bob//stash", "//Alice///pw", phrase, `${phrase}//eth/0`.replace("/0", "//0")]) {
+    for (const uri of ["//Alice", "//Bob//stash", "//Alice///pw", phrase, `${phrase}//eth//0`]) {
       const ours = ecdsaFromUri(uri);
       const theirs = keyring.addFromUri(uri);
       assert.equal(u8aToHex(ours.publicKey), u8aToHex(theirs.publicKey), uri);
@@ -87,19 +86,15 @@ describe("ecdsa", () => {
     assert.equal(ecdsaVerify(highS, message, pair.publicKey), true);
   });
 
-  it("rejects any flipped bit in the signature (other than to another valid v) or the message", () => {
+  it("rejects any flipped bit in the signature (r, s or v) or the message", () => {
     const pair = ecdsaFromUri("//Dave");
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 1, maxLength: 100 }), fc.nat(), (message, bit) => {
         const signature = ecdsaSign(pair, message);
-        assert.equal(ecdsaVerify(flipBit(signature.subarray(0, 64), bit % 512).slice(), message, pair.publicKey), false);
-        const tampered = new Uint8Array(65);
-        tampered.set(flipBit(signature.subarray(0, 64), bit % 512));
-        tampered[64] = signature[64]!;
-        assert.equal(ecdsaVerify(tampered, message, pair.publicKey), false);
+        assert.equal(ecdsaVerify(flipBit(signature, bit % 520), message, pair.publicKey), false);
         assert.equal(ecdsaVerify(signature, flipBit(message, bit), pair.publicKey), false);
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 
@@ -128,6 +123,5 @@ describe("ecdsa", () => {
   it("names the account by blake2_256 of the compressed key", () => {
     const pair = ecdsaFromUri("//Alice");
     assert.equal(u8aToHex(ecdsaAccountId(pair.publicKey)), u8aToHex(blake2AsU8a(pair.publicKey)));
-    assert.ok(junctionFromString("Alice", true).hard);
   });
 });

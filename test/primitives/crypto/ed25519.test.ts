@@ -4,7 +4,7 @@ import { Keyring } from "@polkadot/keyring";
 import { hexToU8a, u8aToHex } from "@polkadot/util";
 import { cryptoWaitReady, ed25519PairFromSeed, ed25519Sign as polkadotSign, ed25519Verify as polkadotVerify, mnemonicGenerate } from "@polkadot/util-crypto";
 import * as wasm from "@polkadot/wasm-crypto";
-import { ed25519FromSeed, ed25519FromUri, ed25519Sign, ed25519Verify } from "../../../primitives/crypto/ed25519.js";
+import { ed25519Derive, ed25519FromSeed, ed25519FromUri, ed25519Sign, ed25519Verify } from "../../../primitives/crypto/ed25519.js";
 import { KeyError } from "../../../primitives/crypto/key-error.js";
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -25,6 +25,19 @@ describe("ed25519", () => {
       u8aToHex(ed25519FromUri("//Alice").publicKey),
       "0x88dc3417d5058ec4b4503e0c12ea1a0a89be200fe98922423d4334014fa6b0ee",
     );
+  });
+
+  it("matches sp-core's test vectors: RFC 8032 test 1 and the Ed25519HDKD hard junction [0; 32]", () => {
+    const pair = ed25519FromSeed(hexToU8a("0x9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
+    assert.equal(u8aToHex(pair.publicKey), "0xd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+    const signature = ed25519Sign(pair, new Uint8Array());
+    assert.equal(
+      u8aToHex(signature),
+      "0xe5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b",
+    );
+    assert.equal(ed25519Verify(signature, new Uint8Array(), pair.publicKey), true);
+    const derived = ed25519Derive(pair, [{ hard: true, chainCode: new Uint8Array(32) }]);
+    assert.equal(u8aToHex(derived.seed), "0xede3354e133f9c8e337ddd6ee5415ed4b4ffe5fc7d21e933f4930a3730e5b21c");
   });
 
   it("derives the same public keys as @polkadot/keyring (Ed25519HDKD hard derivation)", () => {
