@@ -1,16 +1,17 @@
 /**
- * Runtime metadata (V14, and V15 as "unstable"), derived from the runtime's pallet definitions.
+ * Runtime metadata (V14, and V15 as the unstable version), derived from the runtime's pallet definitions.
  *
- * Every schema reachable from the pallets (storage keys and values, calls, events, errors, constants),
- * from the extrinsic and its signed extensions and the `tfchain_runtime::Runtime` type (`metadata.ty`) is numbered into
- * one type registry (`metadata-registry.ts`), then the pallet entries point into it. Encoding uses
- * polkadot-api's metadata codecs. The answer of `Metadata_metadata` is `OpaqueMetadata`: the bytes of
- * `encodeMetadata` wrapped in a `Vec<u8>`; `state_getMetadata` returns them unwrapped.
+ * Every schema reachable from the pallets (storage keys and values, calls, events, constants, errors), the
+ * extrinsic, its signed extensions and `tfchain_runtime::Runtime` (`metadata.ty`) is numbered into one type
+ * registry (`metadata-registry.ts`), and the pallet entries point into it. polkadot-api's codecs encode it.
+ * `Metadata_metadata` answers `OpaqueMetadata`, the bytes of `encodeMetadata` wrapped in a `Vec<u8>`;
+ * `state_getMetadata` returns them unwrapped.
  *
- * Versions: TFChain 2.9 (polkadot-v1.0.0) answers `Metadata_metadata_versions` with `[14, u32::MAX]`,
- * V15 being unstable there, so `metadata_at_version(15)` is `None` and `u32::MAX` gives V15. polkadot-api
- * and @polkadot/api both keep only 14–16 from that list, so both load V14 (`Metadata_metadata`, resp.
- * `metadata_at_version(14)`), as they do against TFChain.
+ * Versions: TFChain 2.9 (polkadot-v1.0.0) answers `Metadata_metadata_versions` with `[14, u32::MAX]`: V15 is
+ * still unstable there, offered under `u32::MAX`, and `metadata_at_version(15)` is `None`. polkadot-api and
+ * @polkadot/api keep only 14–16 from that list, so both load V14 (through `Metadata_metadata`, resp.
+ * `metadata_at_version(14)`), as they do against TFChain. Our V15 is the stable V15 layout (outer enums,
+ * custom), the one every current decoder reads.
  */
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { metadata as metadataCodec, type V14, type V15 } from "@polkadot-api/substrate-bindings";
@@ -22,9 +23,12 @@ import type { Pallet } from "./pallet.js";
 import type { Runtime } from "./runtime.js";
 import { PALLET, StorageDoubleMap, StorageMap, type AnyStorageItem } from "./storage-item.js";
 
+/** Metadata V14 as polkadot-api's `v14` codec takes it. */
 export type MetadataV14 = V14;
+/** Metadata V15 as polkadot-api's `v15` codec takes it. */
 export type MetadataV15 = V15;
 
+/** One entry of `extrinsic.signedExtensions`. */
 export interface SignedExtensionMetadata {
   identifier: string;
   /** The extension's own type (what the extrinsic carries). */
@@ -33,6 +37,7 @@ export interface SignedExtensionMetadata {
   additionalSigned: AnySchema;
 }
 
+/** The extrinsic format the runtime accepts. */
 export interface ExtrinsicMetadata {
   /** `UncheckedExtrinsic<Address, Call, Signature, Extra>` with those four params. */
   schema: AnySchema;

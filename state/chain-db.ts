@@ -300,7 +300,7 @@ export class ChainDb {
       batch.put(this.levels.inserted, block.hash, encodeHashList(live.inserted));
       batch.put(this.levels["death-row"], block.hash, encodeHashList(pending.removed));
     }
-    for (const [h, encoding] of new Map(pending.inserted.map(([h, e]) => [toHex(h), [h, e] as const])).values()) batch.retainNode(h, encoding);
+    for (const [h, encoding] of pending.inserted) batch.retainNode(h, encoding);
     const best = this.bestBlock!;
     const becomesBest = block.best ?? block.number > best.number;
     if (becomesBest) moveBestOps(batch, this.levels, tree, best, live);

@@ -15,6 +15,7 @@ import { referenceDefinitions } from "../helpers/reference-definitions.js";
 import {
   AccountData, extrinsicOf, FIXTURE_PARTIAL, FIXTURE_VERSION, fixtureRuntime, misdeclaredKvstore,
 } from "./metadata-fixture.js";
+
 // The assembled runtime, once some module exports one (runtime/index.ts). Loaded in a hook: mocha may
 // require() this file, which rules out top-level await.
 async function assembledRuntime(): Promise<Runtime | undefined> {
@@ -157,7 +158,7 @@ describe("runtime metadata", () => {
       assert.deepEqual(METADATA_VERSIONS, [14, UNSTABLE_METADATA_VERSION]);
       assert.deepEqual(api.atVersion(14), api.metadata());
       assert.equal(api.atVersion(15), undefined);
-      assert.equal(decAnyMetadata(api.atVersion(UNSTABLE_METADATA_FIXTURE_VERSION)!).metadata.tag, "v15");
+      assert.equal(decAnyMetadata(api.atVersion(UNSTABLE_METADATA_VERSION)!).metadata.tag, "v15");
     });
 
     it("answers the same bytes each time", () => {
