@@ -137,10 +137,12 @@ export class RuntimeMetadata {
     return (this.v14 ??= encodeMetadata(buildMetadata(this.runtime, this.extrinsic)));
   }
 
+  /** `Metadata_metadata_versions`. */
   versions(): readonly number[] {
     return METADATA_VERSIONS;
   }
 
+  /** `Metadata_metadata_at_version`, unwrapped: `undefined` is `None`. */
   atVersion(version: number): Uint8Array | undefined {
     if (version === 14) return this.metadata();
     if (version === UNSTABLE_METADATA_VERSION) {

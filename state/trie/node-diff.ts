@@ -1,16 +1,18 @@
 /**
- * The stored nodes one trie version gains and loses relative to an ancestor version.
+ * The stored nodes one trie version gains and loses relative to another, for reference counting.
  *
  * The database keeps every stored node (the root, and every node whose encoding is 32 bytes or more) under
- * its hash, reference-counted. Between an ancestor and a descendant version, the descendant's nodes are
- * either inherited from the ancestor, with their whole subtrees, or created by the updates in between,
- * which carry a later generation. So the created nodes are found by walking the descendant from its root
- * through new nodes only, noting where inherited subtrees hang; and the dropped nodes by walking the
- * ancestor from its root and stopping at those inherited subtrees. Both walks touch only changed paths.
+ * its hash, reference-counted. Two versions related by updates share whole subtrees, node for node. The
+ * newer version is walked from its root, stopping at subtrees that the older version holds at the same
+ * path: a node created after the older version (a later generation) cannot be one of those, any other is
+ * looked up in the older version along its path. The older version is then walked from its root, stopping
+ * at the same shared subtrees. Both walks touch only the changed paths, and the result is exact for any
+ * pair of versions, related or not.
  *
  * The result counts references, not distinct hashes: two identical subtrees at different paths yield the
  * same hash twice, and a hash both created and dropped (a node rebuilt unchanged) cancels out.
  */
+import { nibbleAt } from "./nibbles.js";
 import type { TrieNode } from "./trie-node.js";
 import { encodeTrieNode, isStored, merkleOf, storedHash } from "./trie-node.js";
 
@@ -20,42 +22,38 @@ export interface NodeDiff {
   removed: Uint8Array[];
 }
 
-/** Computes the diff between the root of an ancestor (generation `olderGen`) and of a descendant. */
+/** Computes the diff from the version rooted at `older` (made by generation `olderGen`) to `newer`'s. */
 export function diffTrieNodes(older: TrieNode | undefined, olderGen: number, newer: TrieNode | undefined): NodeDiff {
   if (older === newer) return { inserted: [], removed: [] };
   if (older !== undefined) merkleOf(older);
   if (newer !== undefined) merkleOf(newer);
 
-  const inherited = new Set<TrieNode>();
+  const shared = new Set<TrieNode>();
   const inserted = new Map<string, { hash: Uint8Array; encoding: Uint8Array; count: number }>();
-  if (newer !== undefined) {
-    if (newer.gen <= olderGen) inherited.add(newer);
-    else {
-      const stack: TrieNode[] = [newer];
-      while (stack.length > 0) {
-        const node = stack.pop()!;
-        if (isStored(node, node === newer)) {
-          const hash = storedHash(node);
-          const id = idOf(hash);
-          const entry = inserted.get(id);
-          if (entry !== undefined) entry.count++;
-          else inserted.set(id, { hash, encoding: encodeTrieNode(node), count: 1 });
-        }
-        for (const c of node.children ?? []) {
-          if (c === undefined) continue;
-          if (c.gen > olderGen) stack.push(c);
-          else inherited.add(c);
-        }
-      }
+  const stack: TrieNode[] = [];
+  if (newer !== undefined) stack.push(newer);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.gen <= olderGen && holds(older, node)) {
+      shared.add(node);
+      continue;
     }
+    if (isStored(node, node === newer)) {
+      const hash = storedHash(node);
+      const id = idOf(hash);
+      const entry = inserted.get(id);
+      if (entry !== undefined) entry.count++;
+      else inserted.set(id, { hash, encoding: encodeTrieNode(node), count: 1 });
+    }
+    for (const c of node.children ?? []) if (c !== undefined) stack.push(c);
   }
 
   const removed: Uint8Array[] = [];
   if (older !== undefined) {
-    const stack: TrieNode[] = [older];
+    stack.push(older);
     while (stack.length > 0) {
       const node = stack.pop()!;
-      if (inherited.has(node)) continue;
+      if (shared.has(node)) continue;
       if (isStored(node, node === older)) {
         const hash = storedHash(node);
         const entry = inserted.get(idOf(hash));
@@ -69,6 +67,16 @@ export function diffTrieNodes(older: TrieNode | undefined, olderGen: number, new
   const out: [Uint8Array, Uint8Array][] = [];
   for (const { hash, encoding, count } of inserted.values()) for (let i = 0; i < count; i++) out.push([hash, encoding]);
   return { inserted: out, removed };
+}
+
+// Whether the version rooted at `root` holds `node` itself: a node sits at one path, so follow it there.
+function holds(root: TrieNode | undefined, node: TrieNode): boolean {
+  let at = root;
+  while (at !== undefined && at.start < node.start) {
+    if (at.end >= node.start) return false;
+    at = at.children?.[nibbleAt(node.key, at.end)];
+  }
+  return at === node;
 }
 
 function idOf(bytes: Uint8Array): string {

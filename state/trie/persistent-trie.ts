@@ -10,7 +10,6 @@
  */
 import { diffTrieNodes, type NodeDiff } from "./node-diff.js";
 import { readProofNodes } from "./read-proof.js";
-import { TrieError } from "./trie-error.js";
 import { buildNode } from "./trie-build.js";
 import { loadTrie, type NodeGetter } from "./trie-load.js";
 import { merkleOf, nextGeneration, type TrieNode } from "./trie-node.js";
@@ -108,13 +107,10 @@ export class PersistentTrie {
 /**
  * The stored nodes `newer` gains (`[hash, encoding]`) and drops (hash) relative to `older`.
  *
- * `newer` must descend from `older` through `update` calls (a block's state from its parent's). Entries
- * count references: apply each inserted entry as +1 and each removed one as −1 on the node's count; the
- * same hash may appear more than once.
+ * Meant for a block's state against its parent's, where it costs only the changed paths; correct for any
+ * two versions. Entries count references: apply each inserted entry as +1 and each removed one as −1 on
+ * the node's count; the same hash may appear more than once.
  */
 export function diffNodes(older: PersistentTrie, newer: PersistentTrie): NodeDiff {
-  if (newer.generation < older.generation) {
-    throw new TrieError({ code: "NOT_DESCENDANT", detail: "the newer trie predates the older one" });
-  }
   return diffTrieNodes(older.rootNode, older.generation, newer.rootNode);
 }

@@ -28,5 +28,11 @@ export function readProofNodes(root: TrieNode | undefined, keys: Iterable<Uint8A
       node = node.children?.[n];
     }
   }
-  return Array.from(visited, encodeTrieNode).sort(compareBytes);
+  // Identical subtrees at different paths share an encoding; the proof is a set of encodings.
+  const unique = new Map<string, Uint8Array>();
+  for (const node of visited) {
+    const encoding = encodeTrieNode(node);
+    unique.set(Buffer.from(encoding.buffer, encoding.byteOffset, encoding.length).toString("latin1"), encoding);
+  }
+  return [...unique.values()].sort(compareBytes);
 }

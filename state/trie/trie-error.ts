@@ -11,8 +11,7 @@ export type TrieErrorCode =
   | "PARTIAL_KEY_TOO_LONG"
   | "INVALID_STRUCTURE"
   | "MISSING_NODE"
-  | "INCOMPLETE_PROOF"
-  | "NOT_DESCENDANT";
+  | "INCOMPLETE_PROOF";
 
 /** The one error the trie throws; `code` says what went wrong, `detail` where. */
 export class TrieError extends Error {

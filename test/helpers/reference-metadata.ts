@@ -57,6 +57,8 @@ export interface RenderedMetadata {
   extrinsic: { version: number; type: RenderedType; signedExtensions: { identifier: string; type: RenderedType; additionalSigned: RenderedType }[] };
   /** `metadata.ty`. */
   runtimeType: RenderedType;
+  /** The variants of `tfchain_runtime::RuntimeCall` and `RuntimeEvent`: pallet name → index and typeName. */
+  outerEnums: Record<"RuntimeCall" | "RuntimeEvent", Map<string, { index: number; typeName: string | null }>>;
 }
 
 /** Decodes metadata bytes (`0x6d657461…`) as a client does: @polkadot/types `Metadata` and `setMetadata`. */
@@ -103,7 +105,18 @@ export function renderMetadata(bytes: Uint8Array | `0x${string}`): RenderedMetad
       })),
     },
     runtimeType: type(md.type),
+    outerEnums: { RuntimeCall: outerEnum(md, "RuntimeCall"), RuntimeEvent: outerEnum(md, "RuntimeEvent") },
   };
+}
+
+function outerEnum(md: MetadataV14 | MetadataV15, name: string): Map<string, { index: number; typeName: string | null }> {
+  const t = md.lookup.types.find((x) => x.type.path.map(String).join("::") === `tfchain_runtime::${name}`);
+  const out = new Map<string, { index: number; typeName: string | null }>();
+  for (const v of t?.type.def.asVariant.variants ?? []) {
+    const f = v.fields[0];
+    out.set(v.name.toString(), { index: v.index.toNumber(), typeName: f?.typeName.isSome ? f.typeName.unwrap().toString() : null });
+  }
+  return out;
 }
 
 function renderPallet(registry: TypeRegistry, p: PalletMetadataV14, type: (id: SiLookupTypeId) => RenderedType): RenderedPallet {

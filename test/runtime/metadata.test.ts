@@ -25,6 +25,14 @@ async function assembledRuntime(): Promise<Runtime | undefined> {
   return Object.values(mod).find((v): v is Runtime => v instanceof Runtime);
 }
 
+// Each pallet's variant in RuntimeCall and RuntimeEvent: index and the typeName construct_runtime! gives it.
+function assertOuterEnums(rendered: RenderedMetadata): void {
+  const ref = referenceMetadata().outerEnums;
+  for (const e of ["RuntimeCall", "RuntimeEvent"] as const) {
+    for (const [name, v] of rendered.outerEnums[e]) assert.deepEqual(v, ref[e].get(name), `${e}::${name}`);
+  }
+}
+
 const CATEGORIES = ["pallet", "calls", "storage", "events", "errors", "constants"] as const;
 
 /** One test per pallet and category; pallets missing from `rendered()` are skipped. */
@@ -105,6 +113,10 @@ describe("runtime metadata", () => {
       assert.deepEqual(ours.type, ref.type, "UncheckedExtrinsic");
       assert.deepEqual(ours.signedExtensions.map((e) => e.identifier), ref.signedExtensions.map((e) => e.identifier));
       ref.signedExtensions.forEach((r, i) => assert.deepEqual(ours.signedExtensions[i], r, `signed extension ${r.identifier}`));
+    });
+
+    it("has the reference's RuntimeCall and RuntimeEvent variants for its pallets", () => {
+      assertOuterEnums(rendered);
     });
 
     it("names each item that differs from the reference", () => {
@@ -352,6 +364,11 @@ describe("assembled runtime metadata against TFChain 2.9", () => {
     const ours = runtime.pallets.map((p) => p.name);
     assert.deepEqual(ours.filter((n) => !ref.includes(n)), [], "pallets TFChain 2.9 does not have");
     assert.deepEqual(ours, ref.filter((n) => ours.includes(n)));
+  });
+
+  it("has the reference's RuntimeCall and RuntimeEvent variants for its pallets", function () {
+    if (!rendered) this.skip();
+    assertOuterEnums(rendered);
   });
 
   comparePallets([...referenceMetadata().pallets.keys()], () => rendered, () => false);

@@ -6,7 +6,7 @@
  */
 import { fail } from "../../dispatch-error.js";
 import type { BlockContext } from "../../pallet.js";
-import type { AccountData } from "../balances/types.js";
+import { DEFAULT_ACCOUNT_DATA, isDefaultAccountData, type AccountData } from "../balances/types.js";
 import { storage } from "./storage.js";
 import type { AccountInfo } from "./types.js";
 
@@ -116,12 +116,10 @@ export function mutateAccountData<R>(
   f: (data: AccountData | undefined) => { data: AccountData | undefined; result: R },
 ): R {
   const a = account(ctx, who);
-  const d = a.data;
-  const isDefault = d.free === 0n && d.reserved === 0n && d.frozen === 0n && d.flags === 0n;
-  const { data, result } = f(isDefault ? undefined : d);
+  const { data, result } = f(isDefaultAccountData(a.data) ? undefined : a.data);
   const now = account(ctx, who);
   if (now.providers > 0 || now.sufficients > 0) {
-    storage.Account.set(ctx.io, who, { ...now, data: data ?? { free: 0n, reserved: 0n, frozen: 0n, flags: 0n } });
+    storage.Account.set(ctx.io, who, { ...now, data: data ?? DEFAULT_ACCOUNT_DATA });
   } else {
     storage.Account.remove(ctx.io, who);
   }

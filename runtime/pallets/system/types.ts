@@ -1,7 +1,7 @@
 /**
  * frame_system types: account info, phases, event records, limits and the runtime version.
  */
-import { AccountData } from "../balances/types.js";
+import { AccountData, DEFAULT_ACCOUNT_DATA } from "../balances/types.js";
 import {
   compact, enumeration, fixedBytes, newtype, option, str, struct, tuple, u32, u64, u8, vec, type AnySchema, type Schema, type ValueOf,
 } from "../../../primitives/schema.js";
@@ -22,7 +22,7 @@ export type AccountInfo = ValueOf<typeof AccountInfo>;
 
 export const DEFAULT_ACCOUNT_INFO: AccountInfo = Object.freeze({
   nonce: 0, consumers: 0, providers: 0, sufficients: 0,
-  data: Object.freeze({ free: 0n, reserved: 0n, frozen: 0n, flags: 0n }),
+  data: DEFAULT_ACCOUNT_DATA,
 });
 
 export const Phase = enumeration({ path: "frame_system::Phase" }, {

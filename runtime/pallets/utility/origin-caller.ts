@@ -6,7 +6,7 @@
  * `construct_runtime!` adds at index 2, an empty enum that no input decodes to.
  */
 import { AccountId32 } from "../../../primitives/account.js";
-import { enumeration, u32, type ValueOf } from "../../../primitives/schema.js";
+import { enumeration, u32, type AnySchema, type ValueOf } from "../../../primitives/schema.js";
 import { signed, type Origin } from "../../origin.js";
 
 /** `frame_support::dispatch::RawOrigin<AccountId32>` (frame_system's `Origin<Runtime>`). */
@@ -33,7 +33,8 @@ export const CouncilRawOrigin = enumeration(
 export type CouncilRawOrigin = ValueOf<typeof CouncilRawOrigin>;
 
 /** `sp_core::Void`: uninhabited. */
-export const Void = enumeration({ path: "sp_core::Void" }, {});
+// An enum with no variants types as `Schema<never>`, which TypeScript will not widen to `AnySchema`.
+export const Void = enumeration({ path: "sp_core::Void" }, {}) as unknown as AnySchema;
 
 export const OriginCaller = enumeration({ path: "tfchain_runtime::OriginCaller" }, {
   system: { index: 0, value: [SystemRawOrigin, "frame_system::Origin<Runtime>"] },

@@ -15,7 +15,7 @@ const branchArb = fc
     children: fc.array(fc.option(refArb, { nil: undefined }), { minLength: 16, maxLength: 16 }),
   })
   .filter((b) => b.children.some((c) => c !== undefined));
-const nodeArb: fc.Arbitrary<DecodedNode> = fc.oneof(leafArb, branchArb);
+const nodeArb: fc.Arbitrary<Exclude<DecodedNode, { kind: "empty" }>> = fc.oneof(leafArb, branchArb);
 
 describe("trie node codec", () => {
   it("encodes sp-trie's single-tuple leaf and two-tuple branch byte for byte", () => {

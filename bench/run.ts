@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: every benchmark in one process, one table each. Figures go in bench/README.md.
+ */
+import { initCrypto } from "../primitives/crypto/sr25519.js";
+import { benchBlockExecution } from "./block-execution.js";
+import { benchHashing } from "./hashing.js";
+import { benchSignatures } from "./signatures.js";
+import { benchStateDb } from "./state-db.js";
+
+await initCrypto();
+const benches: [string, () => Promise<Record<string, number>>][] = [
+  ["signature verification (per second)", benchSignatures],
+  ["hashing (per second)", benchHashing],
+  ["block execution", benchBlockExecution],
+  ["LevelDB state commit", benchStateDb],
+];
+const only = process.argv[2];
+for (const [name, run] of benches) {
+  if (only && !name.includes(only)) continue;
+  console.log(`\n## ${name}`);
+  console.table(await run());
+}
