@@ -37,6 +37,7 @@ export class BlockExecution implements BlockContext {
 
   callInfo(call: RuntimeCallValue) {
     const def = this.runtime.callDef(call);
-    return { weight: def.weight(call.value.value, this), class: def.class, pays: def.pays };
+    const args = call.value.value;
+    return { weight: def.weight(args, this), class: def.classOf?.(args, this) ?? def.class, pays: def.pays };
   }
 }

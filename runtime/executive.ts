@@ -24,9 +24,8 @@ import {
 } from "./pallets/system/block.js";
 import { BLOCK_WEIGHTS, VERSION } from "./pallets/system/constants.js";
 import { storage as systemStorage } from "./pallets/system/storage.js";
-import {
-  canWithdrawFee, computeFee, correctAndDepositFee, transactionPriority, withdrawFee,
-} from "./pallets/transaction-payment/charge.js";
+import { canWithdrawFee, correctAndDepositFee, transactionPriority, withdrawFee } from "./pallets/transaction-payment/charge.js";
+import { computeFee } from "./pallets/transaction-payment/fee.js";
 import type { Runtime } from "./runtime.js";
 import { invalid, TransactionInvalid, type ValidTransaction } from "./transaction-validity.js";
 
@@ -126,7 +125,7 @@ export class Executive {
     checkNonZeroSender(signer);
     const nonce = validateNonce(io, signer, s.nonce);
     validateWeight(info, encoded.length);
-    const fee = computeFee(encoded.length, info, s.tip);
+    const fee = computeFee(io, encoded.length, info, s.tip);
     if (!canWithdrawFee(block, signer, fee, s.tip)) invalid("Payment");
     return {
       priority: transactionPriority(info, encoded.length, s.tip, fee),
@@ -155,7 +154,7 @@ export class Executive {
       checkNonZeroSender(signer);
       preDispatchNonce(io, signer, s.nonce);
       preDispatchWeight(io, info, encoded.length);
-      const fee = computeFee(encoded.length, info, s.tip);
+      const fee = computeFee(io, encoded.length, info, s.tip);
       withdrawn = withdrawFee(block, signer, fee, s.tip);
     } else {
       preDispatchWeight(io, info, encoded.length);
@@ -207,9 +206,18 @@ export class Executive {
     return { xt, call, signer, info };
   }
 
+  // Weighing needs only `callInfo` (Utility weighs its inner calls); outside a block this one serves.
   private infoOf(call: RuntimeCallValue, block?: BlockExecution): DispatchInfo {
+    const ctx = block ?? ({ callInfo: (c: RuntimeCallValue) => this.callInfoOf(c) } as unknown as BlockExecution);
+    const { weight, class: cls, pays } = this.callInfoOf(call, ctx);
+    return { weight, class: cls, pays_fee: pays };
+  }
+
+  private callInfoOf(call: RuntimeCallValue, ctx?: BlockExecution) {
     const def = this.runtime.callDef(call);
-    return { weight: def.weight(call.value.value, block), class: def.class, pays_fee: def.pays };
+    const c = ctx ?? ({ callInfo: (x: RuntimeCallValue) => this.callInfoOf(x) } as unknown as BlockExecution);
+    const args = call.value.value;
+    return { weight: def.weight(args, c), class: def.classOf?.(args, c) ?? def.class, pays: def.pays };
   }
 
   private runtimeUpgraded(io: OverlayedChanges): boolean {

@@ -53,6 +53,8 @@ export interface CallDef<A = any> {
   docs: string[];
   weight: (args: A, ctx?: BlockContext) => Weight;
   class: DispatchClass;
+  /** For calls whose class depends on their arguments (Utility's batches take their calls' class). */
+  classOf?: (args: A, ctx?: BlockContext) => DispatchClass;
   pays: Pays;
   handler: Handler<A>;
 }

@@ -15,7 +15,8 @@ import { Executive } from "./executive.js";
 import { RuntimeMetadata } from "./metadata.js";
 import { storage as systemStorage } from "./pallets/system/storage.js";
 import { RuntimeVersionSchema } from "./pallets/system/types.js";
-import { FeeDetailsSchema, queryFeeDetails, queryInfo, RuntimeDispatchInfoSchema } from "./pallets/transaction-payment/charge.js";
+import { queryFeeDetails, queryInfo } from "./pallets/transaction-payment/query.js";
+import { FeeDetailsSchema, RuntimeDispatchInfoSchema } from "./pallets/transaction-payment/types.js";
 import type { Runtime } from "./runtime.js";
 import { TransactionInvalid, TransactionSource, TransactionValidity } from "./transaction-validity.js";
 
@@ -61,13 +62,13 @@ export class RuntimeApi {
           throw e;
         }
       },
-      TransactionPaymentApi_query_info: (_s, a) => {
+      TransactionPaymentApi_query_info: (s, a) => {
         const [xt, len] = decode(xtWithLen, a);
-        return RuntimeDispatchInfoSchema.enc(queryInfo(len, this.executive.dispatchInfo(xt.encoded)));
+        return RuntimeDispatchInfoSchema.enc(queryInfo(s, len, this.executive.dispatchInfo(xt.encoded), xt.signed !== undefined));
       },
-      TransactionPaymentApi_query_fee_details: (_s, a) => {
+      TransactionPaymentApi_query_fee_details: (s, a) => {
         const [xt, len] = decode(xtWithLen, a);
-        return FeeDetailsSchema.enc(queryFeeDetails(len, this.executive.dispatchInfo(xt.encoded), xt.signed?.tip ?? 0n));
+        return FeeDetailsSchema.enc(queryFeeDetails(s, len, this.executive.dispatchInfo(xt.encoded), xt.signed !== undefined));
       },
     };
   }

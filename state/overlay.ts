@@ -68,7 +68,8 @@ export class OverlayedChanges implements Storage {
     for (const [k, bytes] of this.keyBytes) {
       if (compareBytes(bytes, key) <= 0) continue;
       if (candidate !== undefined && compareBytes(bytes, candidate) >= 0) continue;
-      if (this.valueOf(k, bytes) === null) continue;
+      // Keys written in a rolled-back transaction are remembered but hold nothing.
+      if ((this.valueOf(k, bytes) ?? null) === null) continue;
       candidate = bytes;
     }
     return candidate;

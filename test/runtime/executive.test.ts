@@ -3,7 +3,7 @@ import { u8aToHex } from "@polkadot/util";
 import { storage as balancesStorage } from "../../runtime/pallets/balances/storage.js";
 import { storage as systemStorage } from "../../runtime/pallets/system/storage.js";
 import { u32 } from "../../primitives/schema.js";
-import { RuntimeDispatchInfoSchema } from "../../runtime/pallets/transaction-payment/charge.js";
+import { RuntimeDispatchInfoSchema } from "../../runtime/pallets/transaction-payment/types.js";
 import { alice, bob, charlie, TestChain } from "../helpers/chain.js";
 
 const account = (chain: TestChain, who: Uint8Array) => systemStorage.Account.get(chain.view(), who);

@@ -16,15 +16,13 @@ import {
 import { storage as systemStorage } from "../system/storage.js";
 import { EXISTENTIAL_DEPOSIT, U128_MAX } from "./constants.js";
 import { storage } from "./storage.js";
-import { DEFAULT_ACCOUNT_DATA, IS_NEW_LOGIC, isDefaultAccountData, isNewLogic, type AccountData } from "./types.js";
+import { DEFAULT_ACCOUNT_DATA, IS_NEW_LOGIC, isNewLogic, type AccountData } from "./types.js";
 
 const ED = EXISTENTIAL_DEPOSIT;
 
 /** `AccountStore::get`: the account's balance data, the default (new logic) for an absent account. */
 export function accountData(io: StorageReader, who: Uint8Array): AccountData {
-  // Read through `contains` so that an absent account gets `AccountData::default()` whatever System's
-  // own fallback says.
-  return systemStorage.Account.contains(io, who) ? systemStorage.Account.get(io, who).data : DEFAULT_ACCOUNT_DATA;
+  return systemStorage.Account.get(io, who).data;
 }
 
 export function totalIssuance(io: StorageReader): bigint {
@@ -75,12 +73,10 @@ export interface Mutated<R> {
  */
 export function tryMutateAccount<R>(ctx: BlockContext, who: Uint8Array, f: (account: AccountData, isNew: boolean) => R): Mutated<R> {
   ensureUpgraded(ctx, who);
-  const exists = systemStorage.Account.contains(ctx.io, who);
-  const stored = exists ? systemStorage.Account.get(ctx.io, who).data : DEFAULT_ACCOUNT_DATA;
-  // System's StoredMap hands over `None` for default data, absent or not.
-  const isNew = isDefaultAccountData(stored);
-  const outcome = mutateAccountData(ctx, who, () => {
-    const account: AccountData = { ...stored };
+  // System's StoredMap hands over `None` (undefined) for default data, absent or not: a new account.
+  const outcome = mutateAccountData(ctx, who, (stored) => {
+    const isNew = stored === undefined;
+    const account: AccountData = { ...(stored ?? DEFAULT_ACCOUNT_DATA) };
     const didProvide = account.free >= ED;
     const didConsume = !isNew && (account.reserved !== 0n || account.frozen !== 0n);
 
@@ -110,7 +106,7 @@ export function tryMutateAccount<R>(ctx: BlockContext, who: Uint8Array, f: (acco
     if (account.free < ED && account.reserved === 0n) {
       const dust = account.free === 0n ? undefined : account.free;
       // `None`: written back as default data while another reference keeps the account, else removed.
-      return { data: DEFAULT_ACCOUNT_DATA, result: { result, endowed, dust } };
+      return { data: undefined, result: { result, endowed, dust } };
     }
     return { data: account, result: { result, endowed, dust: undefined as bigint | undefined } };
   });

@@ -27,13 +27,7 @@ export function buildBalancesGenesis(io: Storage, config: BalancesGenesisConfig)
   }
   for (const [who, free] of config.balances) {
     // `inc_providers` then `AccountStore::insert`: at block 0 System deposits no event.
-    const info = systemStorage.Account.contains(io, who) ? systemStorage.Account.get(io, who) : undefined;
-    systemStorage.Account.set(io, who, {
-      nonce: info?.nonce ?? 0,
-      consumers: info?.consumers ?? 0,
-      providers: (info?.providers ?? 0) + 1,
-      sufficients: info?.sufficients ?? 0,
-      data: { ...DEFAULT_ACCOUNT_DATA, free },
-    });
+    const info = systemStorage.Account.get(io, who);
+    systemStorage.Account.set(io, who, { ...info, providers: info.providers + 1, data: { ...DEFAULT_ACCOUNT_DATA, free } });
   }
 }

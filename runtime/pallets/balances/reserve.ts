@@ -4,7 +4,7 @@
  * Reserved funds stay in the issuance; only slashing them burns.
  */
 import type { StorageReader } from "../../../state/storage.js";
-import { fail } from "../../dispatch-error.js";
+import { DispatchFailure, fail } from "../../dispatch-error.js";
 import type { BlockContext } from "../../pallet.js";
 import { equalBytes } from "../../storage-item.js";
 import { accountData, decreaseIssuance, handleRawDust, tryMutateAccount, tryMutateAccountHandlingDust } from "./account.js";
@@ -12,7 +12,6 @@ import { EXISTENTIAL_DEPOSIT, U128_MAX } from "./constants.js";
 import { ensureCanWithdraw, totalBalance } from "./currency.js";
 import { errors } from "./errors.js";
 import type { BalanceStatus } from "./types.js";
-import { DispatchFailure } from "../../dispatch-error.js";
 
 /** `can_reserve`: `value` can leave the free balance keeping ED and the locks. */
 export function canReserve(io: StorageReader, who: Uint8Array, value: bigint): boolean {
@@ -124,6 +123,6 @@ function transferReserved(ctx: BlockContext, slashed: Uint8Array, beneficiary: U
   });
   if (outer.result !== undefined) handleRawDust(ctx, outer.result);
   if (outer.dust !== undefined) handleRawDust(ctx, outer.dust);
-  ctx.deposit("Balances", { tag: "ReserveRepatriated", value: { from: slashed, to: beneficiary, amount: actual, destination_status: { tag: status } } });
+  ctx.deposit("Balances", { tag: "ReserveRepatriated", value: { from: slashed, to: beneficiary, amount: actual, destination_status: status } });
   return actual;
 }

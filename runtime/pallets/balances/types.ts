@@ -3,7 +3,7 @@
  * vocabulary of frame_support's `Currency`/`fungible` traits (reasons, preservation, fortitude, precision).
  */
 import {
-  enumeration, fixedBytes, newtype, schema, struct, u128, unit, unitEnum, vec, type AnySchema, type Schema, type ValueOf,
+  fixedBytes, newtype, schema, struct, u128, unit, unitEnum, vec, type AnySchema, type Schema, type ValueOf,
 } from "../../../primitives/schema.js";
 
 export const ExtraFlags = newtype({ path: "pallet_balances::types::ExtraFlags" }, [u128, "u128"]);
@@ -60,8 +60,8 @@ export const IdAmount = struct(
   { id: [unit, "Id"], amount: [u128, "Balance"] },
 );
 
-export const BalanceStatus = enumeration({ path: "frame_support::traits::tokens::misc::BalanceStatus" }, { Free: null, Reserved: null });
-export type BalanceStatus = ValueOf<typeof BalanceStatus>["tag"];
+export const BalanceStatus = unitEnum({ path: "frame_support::traits::tokens::misc::BalanceStatus" }, ["Free", "Reserved"] as const);
+export type BalanceStatus = ValueOf<typeof BalanceStatus>;
 
 /**
  * `WeakBoundedVec<T, S>`: a `Vec<T>` whose bound is only advisory; decoding accepts a longer one (FRAME's

@@ -13,7 +13,7 @@ import type { BlockContext, PostDispatchInfo, RuntimeCallValue } from "../../pal
 import { saturatingAdd } from "../system/weights.js";
 import { errors } from "./errors.js";
 import {
-  actualWeight, addFilter, dispatchErrorOf, dispatchFiltered, nestedInfo, refuseNone, type FilteredOrigin,
+  actualWeight, addFilter, dispatchErrorOf, dispatchFiltered, nestedInfo, refuseNone, type CallInfoSource, type FilteredOrigin,
 } from "./nested-dispatch.js";
 import { utilityWeights as W } from "./weights.js";
 
@@ -25,7 +25,7 @@ export const BATCHED_CALLS_LIMIT = 10922;
 
 /** What a batch declares: its calls' weights plus `base(count)`; Operational only if every call is. */
 export function batchInfo(
-  calls: RuntimeCallValue[], ctx: BlockContext | undefined, base: (count: number) => Weight,
+  calls: RuntimeCallValue[], ctx: CallInfoSource | undefined, base: (count: number) => Weight,
 ): { weight: Weight; class: DispatchClass } {
   let weight = ZERO_WEIGHT;
   let allOperational = true;

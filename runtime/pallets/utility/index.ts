@@ -2,7 +2,7 @@
  * pallet_utility (index 3): batches of calls, derivative accounts, and Root's dispatch helpers.
  *
  * Its calls take other calls as arguments (`RuntimeCallRef`), so their weight and class come from the
- * calls they carry; `CallDef.classOf` gives the class for given arguments.
+ * calls they carry: each definition's `weight(args, ctx)` and `classOf(args, ctx)` ask `ctx.callInfo`.
  */
 import { enumeration, u16, u32, vec, type FieldSpec, type Schema, type StructValue } from "../../../primitives/schema.js";
 import { DispatchFailure } from "../../dispatch-error.js";
@@ -11,7 +11,7 @@ import {
 } from "../../dispatch-types.js";
 import { ensureRoot, ensureSigned, ROOT } from "../../origin.js";
 import {
-  call, constant, definePallet, type BlockContext, type CallDef, type Handler, type RuntimeCallValue,
+  call, constant, definePallet, type CallDef, type Handler, type RuntimeCallValue,
 } from "../../pallet.js";
 import { RuntimeCallRef } from "../../runtime.js";
 import { dbReads, dbWrites } from "../system/constants.js";
@@ -19,7 +19,9 @@ import { parts, saturatingAdd } from "../system/weights.js";
 import { batch, BATCHED_CALLS_LIMIT, batchAll, batchInfo, forceBatch } from "./batch.js";
 import { derivativeAccountId } from "./derivative.js";
 import { errors } from "./errors.js";
-import { actualWeight, dispatchErrorOf, dispatchFiltered, nestedInfo, type FilteredOrigin } from "./nested-dispatch.js";
+import {
+  actualWeight, dispatchErrorOf, dispatchFiltered, nestedInfo, type CallInfoSource, type FilteredOrigin,
+} from "./nested-dispatch.js";
 import { originOf, OriginCaller } from "./origin-caller.js";
 import { utilityWeights as W } from "./weights.js";
 
@@ -39,19 +41,19 @@ export const events = enumeration({ path: "pallet_utility::pallet::Event", docs:
 });
 
 /** A call whose weight and class depend on the calls in its arguments. */
-export type NestingCallDef<A> = CallDef<A> & { classOf(args: A, ctx?: BlockContext): DispatchClass };
+export type NestingCallDef<A> = CallDef<A> & { classOf(args: A, ctx?: CallInfoSource): DispatchClass };
 
 function nestingCall<F extends Record<string, FieldSpec>>(
   index: number,
   args: F,
   docs: string[],
-  info: (a: StructValue<F>, ctx?: BlockContext) => { weight: Weight; class: DispatchClass },
+  info: (a: StructValue<F>, ctx?: CallInfoSource) => { weight: Weight; class: DispatchClass },
   handler: Handler<StructValue<F>>,
 ): NestingCallDef<StructValue<F>> {
   const def = call(index, args, { weight: ZERO_WEIGHT, docs }, handler);
   return Object.assign(def, {
-    weight: (a: StructValue<F>, ctx?: BlockContext) => info(a, ctx).weight,
-    classOf: (a: StructValue<F>, ctx?: BlockContext) => info(a, ctx).class,
+    weight: (a: StructValue<F>, ctx?: CallInfoSource) => info(a, ctx).weight,
+    classOf: (a: StructValue<F>, ctx?: CallInfoSource) => info(a, ctx).class,
   });
 }
 
@@ -79,9 +81,10 @@ export const utility = definePallet({
         },
         (ctx, origin: FilteredOrigin, a) => {
           const pseudonym = derivativeAccountId(ensureSigned(origin), a.index);
+          const info = nestedInfo(ctx, a.call);
           // The pseudonym keeps the caller's call filters.
           const outcome = dispatchFiltered(ctx, a.call, { ...origin, tag: "Signed", value: pseudonym });
-          const used = saturatingAdd(derivativeOverhead(), actualWeight(outcome, nestedInfo(ctx, a.call)));
+          const used = saturatingAdd(derivativeOverhead(), actualWeight(outcome, info));
           if (!outcome.ok) throw new DispatchFailure(outcome.error!, { actualWeight: used });
           return { actualWeight: used };
         },

@@ -20,6 +20,9 @@ export type CallFilter = (call: RuntimeCallValue) => boolean;
 /** An origin with the filters its calls must pass (FRAME's `RuntimeOrigin::add_filter`). */
 export type FilteredOrigin = Origin & { readonly filters?: readonly CallFilter[] };
 
+/** What weighing a nested call needs: the block's context, or anything that answers `callInfo`. */
+export type CallInfoSource = Pick<BlockContext, "callInfo">;
+
 export interface CallInfo {
   weight: Weight;
   class: DispatchClass;
@@ -46,8 +49,8 @@ export function actualWeight(outcome: DispatchOutcome, info: CallInfo): Weight {
 }
 
 /** The dispatch info of a call inside a call's arguments (`GetDispatchInfo`). */
-export function nestedInfo(ctx: BlockContext | undefined, call: RuntimeCallValue): CallInfo {
-  if (!ctx) throw new Error("Utility weighs its nested calls through a BlockContext: CallDef.weight needs one");
+export function nestedInfo(ctx: CallInfoSource | undefined, call: RuntimeCallValue): CallInfo {
+  if (!ctx) throw new Error("Utility weighs its nested calls through `callInfo`: CallDef.weight needs a context that has it");
   return ctx.callInfo(call);
 }
 
