@@ -43,10 +43,10 @@ export async function benchStateDb(): Promise<Record<string, number>> {
       const changes: [Uint8Array, Uint8Array][] = [...changed].map(([i, v]) => [keys[i]!, v]);
       let t = performance.now();
       const pending = db.prepareState(best.hash, changes);
-      prepare.push(performance.now() - t);
+      prepare.push(performance.now() - t); console.error("prepared", b, prepare.at(-1));
       t = performance.now();
       best = await commitBlock(db, best, pending);
-      commitMs.push(performance.now() - t);
+      commitMs.push(performance.now() - t); console.error("committed", b, commitMs.at(-1));
       chain.push(best);
       if (b >= 2) {
         t = performance.now();

@@ -17,10 +17,6 @@ import { key } from "../system/block.js";
 import { BLOCK_LENGTH, BLOCK_WEIGHTS, U64_MAX } from "../system/constants.js";
 import { computeActualFee, OPERATIONAL_FEE_MULTIPLIER } from "./fee.js";
 
-export { computeActualFee, computeFee } from "./fee.js";
-export { queryFeeDetails, queryInfo, queryLengthToFee, queryWeightToFee } from "./query.js";
-export { FeeDetailsSchema, RuntimeDispatchInfoSchema } from "./types.js";
-
 const U128_MAX = (1n << 128n) - 1n;
 
 /**

@@ -60,7 +60,7 @@ describe("runtime/pallets/transaction-payment fee", () => {
 
   it("drops the weight fee once the multiplier is TFChain's steady 0", () => {
     assert.equal(computeFee(state(0n), 150, TRANSFER, 0n), 10_150n);
-    // 3/2 rounds down (signed_ext_length_fee_is_also_updated_per_congestion applies it to the weight part only).
+    // The multiplier scales the weight fee only (signed_ext_length_fee_is_also_updated_per_congestion), rounding down.
     assert.equal(computeFee(state(1_500_000_000_000_000_000n), 0, info(124_414_001n), 0n), 10_000n + 15_000n);
   });
 

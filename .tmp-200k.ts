@@ -1,0 +1,12 @@
+import { PersistentTrie, diffNodes } from "./state/trie/index.js";
+let x = 42; const next = () => { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; return x >>> 0; };
+const bytes = (n: number) => { const o = new Uint8Array(n); for (let i = 0; i < n; i++) o[i] = next() & 0xff; return o; };
+const base = Array.from({ length: 200000 }, () => [bytes(32 + (next() % 33)), bytes(32)] as const);
+let s = performance.now();
+const trie = PersistentTrie.fromEntries(base); const b1 = performance.now() - s; s = performance.now();
+trie.root(); const r1 = performance.now() - s;
+const changes = base.slice(0, 100000).map(([k]) => [k, bytes(32)] as const);
+s = performance.now(); const t2 = trie.update(changes); const u = performance.now() - s;
+s = performance.now(); t2.root(); const r2 = performance.now() - s;
+s = performance.now(); diffNodes(trie, t2); const d = performance.now() - s;
+console.log({ build: b1.toFixed(0), root: r1.toFixed(0), update: u.toFixed(0), root2: r2.toFixed(0), diff: d.toFixed(0), heapMB: (process.memoryUsage().heapUsed / 1e6).toFixed(0) });

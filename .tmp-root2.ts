@@ -1,0 +1,14 @@
+import { PersistentTrie, diffNodes } from "./state/trie/index.js";
+import { blake2b256 } from "./state/trie/hash.js";
+let x = 42; const next = () => { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; return x >>> 0; };
+const bytes = (n: number) => { const o = new Uint8Array(n); for (let i = 0; i < n; i++) o[i] = next() & 0xff; return o; };
+const base = Array.from({ length: 200000 }, () => [bytes(32 + (next() % 33)), bytes(32)] as const);
+const trie = PersistentTrie.fromEntries(base);
+const d = new Uint8Array(100).fill(1);
+let s = performance.now(); for (let i = 0; i < 100000; i++) blake2b256(d); console.log("100k x 100B before", (performance.now() - s).toFixed(0));
+s = performance.now(); trie.root(); console.log("root", (performance.now() - s).toFixed(0));
+s = performance.now(); for (let i = 0; i < 100000; i++) blake2b256(d); console.log("100k x 100B after", (performance.now() - s).toFixed(0));
+const encs = diffNodes(PersistentTrie.empty(), trie).inserted.map(([, e]) => e);
+let blocks = 0; for (const e of encs) blocks += Math.max(1, Math.ceil(e.length / 128));
+console.log("nodes", encs.length, "compressions", blocks);
+s = performance.now(); for (const e of encs) blake2b256(e); console.log("rehash all encodings", (performance.now() - s).toFixed(0));

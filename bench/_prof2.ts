@@ -1,0 +1,13 @@
+import { ChainDb } from "../state/chain-db.js";
+import { blake2_256 } from "../primitives/hashing.js";
+import { rmSync } from "node:fs";
+rmSync("/tmp/profdb", { recursive: true, force: true });
+const keys = Array.from({ length: 20000 }, (_, i) => { const k = new Uint8Array(80); k.fill(0x26,0,32); k.set(blake2_256(Uint8Array.of(i&255,(i>>8)&255,(i>>16)&255)), 32); return k; });
+const db = await ChainDb.open({ path: "/tmp/profdb" });
+let t = performance.now();
+const p = db.prepareState(null, keys.map((k) => [k, new Uint8Array(80)]));
+console.log("prepare", performance.now() - t);
+t = performance.now();
+await db.commitBlock({ hash: new Uint8Array(32).fill(1), parentHash: new Uint8Array(32), number: 0, header: new Uint8Array(10), body: new Uint8Array(1), stateRoot: p.stateRoot, pending: p });
+console.log("commit", performance.now() - t);
+await db.close();
