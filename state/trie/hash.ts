@@ -65,7 +65,8 @@ export function blake2b256(data: Uint8Array): Uint8Array {
 }
 
 // The state's 16 working words live in 32 local variables (vNl, vNh = low and high halves of word N), the
-// rounds' G steps written out on them: several times faster than the same steps on an array.
+// rounds' G steps written out on them: several times faster than the same steps on an array. Carries are
+// taken by division, not comparison: a data-dependent branch per addition mispredicts half the time.
 // Byte counter `t` stays below 2^53, so its high 64 bits are zero and its low word splits into two halves.
 function compress(t0: number, last: boolean): void {
   let v0l = h[0]!, v1l = h[2]!, v2l = h[4]!, v3l = h[6]!, v4l = h[8]!, v5l = h[10]!, v6l = h[12]!, v7l = h[14]!;
@@ -82,101 +83,84 @@ function compress(t0: number, last: boolean): void {
   for (let s = 0; s < 192; s += 16) {
     // G(v0, v4, v8, v12) with the round's message words 0 and 1
     x = SIGMA[s + 0]!; y = SIGMA[s + 1]!;
-    t = v0l + v4l; v0h = (v0h + v4h + (t > 0xffffffff ? 1 : 0)) >>> 0; v0l = t >>> 0;
-    t = v0l + m[x]!; v0h = (v0h + m[x + 1]! + (t > 0xffffffff ? 1 : 0)) >>> 0; v0l = t >>> 0;
+    t = v0l + v4l + m[x]!; v0h = (v0h + v4h + m[x + 1]! + ((t / 0x100000000) | 0)) >>> 0; v0l = t >>> 0;
     t = (v12l ^ v0l) >>> 0; v12l = (v12h ^ v0h) >>> 0; v12h = t;
-    t = v8l + v12l; v8h = (v8h + v12h + (t > 0xffffffff ? 1 : 0)) >>> 0; v8l = t >>> 0;
+    t = v8l + v12l; v8h = (v8h + v12h + ((t / 0x100000000) | 0)) >>> 0; v8l = t >>> 0;
     t = v4l ^ v8l; v4h ^= v8h; v4l = ((t >>> 24) | (v4h << 8)) >>> 0; v4h = ((v4h >>> 24) | (t << 8)) >>> 0;
-    t = v0l + v4l; v0h = (v0h + v4h + (t > 0xffffffff ? 1 : 0)) >>> 0; v0l = t >>> 0;
-    t = v0l + m[y]!; v0h = (v0h + m[y + 1]! + (t > 0xffffffff ? 1 : 0)) >>> 0; v0l = t >>> 0;
+    t = v0l + v4l + m[y]!; v0h = (v0h + v4h + m[y + 1]! + ((t / 0x100000000) | 0)) >>> 0; v0l = t >>> 0;
     t = v12l ^ v0l; v12h ^= v0h; v12l = ((t >>> 16) | (v12h << 16)) >>> 0; v12h = ((v12h >>> 16) | (t << 16)) >>> 0;
-    t = v8l + v12l; v8h = (v8h + v12h + (t > 0xffffffff ? 1 : 0)) >>> 0; v8l = t >>> 0;
+    t = v8l + v12l; v8h = (v8h + v12h + ((t / 0x100000000) | 0)) >>> 0; v8l = t >>> 0;
     t = v4l ^ v8l; v4h ^= v8h; v4l = ((v4h >>> 31) | (t << 1)) >>> 0; v4h = ((t >>> 31) | (v4h << 1)) >>> 0;
     // G(v1, v5, v9, v13) with the round's message words 2 and 3
     x = SIGMA[s + 2]!; y = SIGMA[s + 3]!;
-    t = v1l + v5l; v1h = (v1h + v5h + (t > 0xffffffff ? 1 : 0)) >>> 0; v1l = t >>> 0;
-    t = v1l + m[x]!; v1h = (v1h + m[x + 1]! + (t > 0xffffffff ? 1 : 0)) >>> 0; v1l = t >>> 0;
+    t = v1l + v5l + m[x]!; v1h = (v1h + v5h + m[x + 1]! + ((t / 0x100000000) | 0)) >>> 0; v1l = t >>> 0;
     t = (v13l ^ v1l) >>> 0; v13l = (v13h ^ v1h) >>> 0; v13h = t;
-    t = v9l + v13l; v9h = (v9h + v13h + (t > 0xffffffff ? 1 : 0)) >>> 0; v9l = t >>> 0;
+    t = v9l + v13l; v9h = (v9h + v13h + ((t / 0x100000000) | 0)) >>> 0; v9l = t >>> 0;
     t = v5l ^ v9l; v5h ^= v9h; v5l = ((t >>> 24) | (v5h << 8)) >>> 0; v5h = ((v5h >>> 24) | (t << 8)) >>> 0;
-    t = v1l + v5l; v1h = (v1h + v5h + (t > 0xffffffff ? 1 : 0)) >>> 0; v1l = t >>> 0;
-    t = v1l + m[y]!; v1h = (v1h + m[y + 1]! + (t > 0xffffffff ? 1 : 0)) >>> 0; v1l = t >>> 0;
+    t = v1l + v5l + m[y]!; v1h = (v1h + v5h + m[y + 1]! + ((t / 0x100000000) | 0)) >>> 0; v1l = t >>> 0;
     t = v13l ^ v1l; v13h ^= v1h; v13l = ((t >>> 16) | (v13h << 16)) >>> 0; v13h = ((v13h >>> 16) | (t << 16)) >>> 0;
-    t = v9l + v13l; v9h = (v9h + v13h + (t > 0xffffffff ? 1 : 0)) >>> 0; v9l = t >>> 0;
+    t = v9l + v13l; v9h = (v9h + v13h + ((t / 0x100000000) | 0)) >>> 0; v9l = t >>> 0;
     t = v5l ^ v9l; v5h ^= v9h; v5l = ((v5h >>> 31) | (t << 1)) >>> 0; v5h = ((t >>> 31) | (v5h << 1)) >>> 0;
     // G(v2, v6, v10, v14) with the round's message words 4 and 5
     x = SIGMA[s + 4]!; y = SIGMA[s + 5]!;
-    t = v2l + v6l; v2h = (v2h + v6h + (t > 0xffffffff ? 1 : 0)) >>> 0; v2l = t >>> 0;
-    t = v2l + m[x]!; v2h = (v2h + m[x + 1]! + (t > 0xffffffff ? 1 : 0)) >>> 0; v2l = t >>> 0;
+    t = v2l + v6l + m[x]!; v2h = (v2h + v6h + m[x + 1]! + ((t / 0x100000000) | 0)) >>> 0; v2l = t >>> 0;
     t = (v14l ^ v2l) >>> 0; v14l = (v14h ^ v2h) >>> 0; v14h = t;
-    t = v10l + v14l; v10h = (v10h + v14h + (t > 0xffffffff ? 1 : 0)) >>> 0; v10l = t >>> 0;
+    t = v10l + v14l; v10h = (v10h + v14h + ((t / 0x100000000) | 0)) >>> 0; v10l = t >>> 0;
     t = v6l ^ v10l; v6h ^= v10h; v6l = ((t >>> 24) | (v6h << 8)) >>> 0; v6h = ((v6h >>> 24) | (t << 8)) >>> 0;
-    t = v2l + v6l; v2h = (v2h + v6h + (t > 0xffffffff ? 1 : 0)) >>> 0; v2l = t >>> 0;
-    t = v2l + m[y]!; v2h = (v2h + m[y + 1]! + (t > 0xffffffff ? 1 : 0)) >>> 0; v2l = t >>> 0;
+    t = v2l + v6l + m[y]!; v2h = (v2h + v6h + m[y + 1]! + ((t / 0x100000000) | 0)) >>> 0; v2l = t >>> 0;
     t = v14l ^ v2l; v14h ^= v2h; v14l = ((t >>> 16) | (v14h << 16)) >>> 0; v14h = ((v14h >>> 16) | (t << 16)) >>> 0;
-    t = v10l + v14l; v10h = (v10h + v14h + (t > 0xffffffff ? 1 : 0)) >>> 0; v10l = t >>> 0;
+    t = v10l + v14l; v10h = (v10h + v14h + ((t / 0x100000000) | 0)) >>> 0; v10l = t >>> 0;
     t = v6l ^ v10l; v6h ^= v10h; v6l = ((v6h >>> 31) | (t << 1)) >>> 0; v6h = ((t >>> 31) | (v6h << 1)) >>> 0;
     // G(v3, v7, v11, v15) with the round's message words 6 and 7
     x = SIGMA[s + 6]!; y = SIGMA[s + 7]!;
-    t = v3l + v7l; v3h = (v3h + v7h + (t > 0xffffffff ? 1 : 0)) >>> 0; v3l = t >>> 0;
-    t = v3l + m[x]!; v3h = (v3h + m[x + 1]! + (t > 0xffffffff ? 1 : 0)) >>> 0; v3l = t >>> 0;
+    t = v3l + v7l + m[x]!; v3h = (v3h + v7h + m[x + 1]! + ((t / 0x100000000) | 0)) >>> 0; v3l = t >>> 0;
     t = (v15l ^ v3l) >>> 0; v15l = (v15h ^ v3h) >>> 0; v15h = t;
-    t = v11l + v15l; v11h = (v11h + v15h + (t > 0xffffffff ? 1 : 0)) >>> 0; v11l = t >>> 0;
+    t = v11l + v15l; v11h = (v11h + v15h + ((t / 0x100000000) | 0)) >>> 0; v11l = t >>> 0;
     t = v7l ^ v11l; v7h ^= v11h; v7l = ((t >>> 24) | (v7h << 8)) >>> 0; v7h = ((v7h >>> 24) | (t << 8)) >>> 0;
-    t = v3l + v7l; v3h = (v3h + v7h + (t > 0xffffffff ? 1 : 0)) >>> 0; v3l = t >>> 0;
-    t = v3l + m[y]!; v3h = (v3h + m[y + 1]! + (t > 0xffffffff ? 1 : 0)) >>> 0; v3l = t >>> 0;
+    t = v3l + v7l + m[y]!; v3h = (v3h + v7h + m[y + 1]! + ((t / 0x100000000) | 0)) >>> 0; v3l = t >>> 0;
     t = v15l ^ v3l; v15h ^= v3h; v15l = ((t >>> 16) | (v15h << 16)) >>> 0; v15h = ((v15h >>> 16) | (t << 16)) >>> 0;
-    t = v11l + v15l; v11h = (v11h + v15h + (t > 0xffffffff ? 1 : 0)) >>> 0; v11l = t >>> 0;
+    t = v11l + v15l; v11h = (v11h + v15h + ((t / 0x100000000) | 0)) >>> 0; v11l = t >>> 0;
     t = v7l ^ v11l; v7h ^= v11h; v7l = ((v7h >>> 31) | (t << 1)) >>> 0; v7h = ((t >>> 31) | (v7h << 1)) >>> 0;
     // G(v0, v5, v10, v15) with the round's message words 8 and 9
     x = SIGMA[s + 8]!; y = SIGMA[s + 9]!;
-    t = v0l + v5l; v0h = (v0h + v5h + (t > 0xffffffff ? 1 : 0)) >>> 0; v0l = t >>> 0;
-    t = v0l + m[x]!; v0h = (v0h + m[x + 1]! + (t > 0xffffffff ? 1 : 0)) >>> 0; v0l = t >>> 0;
+    t = v0l + v5l + m[x]!; v0h = (v0h + v5h + m[x + 1]! + ((t / 0x100000000) | 0)) >>> 0; v0l = t >>> 0;
     t = (v15l ^ v0l) >>> 0; v15l = (v15h ^ v0h) >>> 0; v15h = t;
-    t = v10l + v15l; v10h = (v10h + v15h + (t > 0xffffffff ? 1 : 0)) >>> 0; v10l = t >>> 0;
+    t = v10l + v15l; v10h = (v10h + v15h + ((t / 0x100000000) | 0)) >>> 0; v10l = t >>> 0;
     t = v5l ^ v10l; v5h ^= v10h; v5l = ((t >>> 24) | (v5h << 8)) >>> 0; v5h = ((v5h >>> 24) | (t << 8)) >>> 0;
-    t = v0l + v5l; v0h = (v0h + v5h + (t > 0xffffffff ? 1 : 0)) >>> 0; v0l = t >>> 0;
-    t = v0l + m[y]!; v0h = (v0h + m[y + 1]! + (t > 0xffffffff ? 1 : 0)) >>> 0; v0l = t >>> 0;
+    t = v0l + v5l + m[y]!; v0h = (v0h + v5h + m[y + 1]! + ((t / 0x100000000) | 0)) >>> 0; v0l = t >>> 0;
     t = v15l ^ v0l; v15h ^= v0h; v15l = ((t >>> 16) | (v15h << 16)) >>> 0; v15h = ((v15h >>> 16) | (t << 16)) >>> 0;
-    t = v10l + v15l; v10h = (v10h + v15h + (t > 0xffffffff ? 1 : 0)) >>> 0; v10l = t >>> 0;
+    t = v10l + v15l; v10h = (v10h + v15h + ((t / 0x100000000) | 0)) >>> 0; v10l = t >>> 0;
     t = v5l ^ v10l; v5h ^= v10h; v5l = ((v5h >>> 31) | (t << 1)) >>> 0; v5h = ((t >>> 31) | (v5h << 1)) >>> 0;
     // G(v1, v6, v11, v12) with the round's message words 10 and 11
     x = SIGMA[s + 10]!; y = SIGMA[s + 11]!;
-    t = v1l + v6l; v1h = (v1h + v6h + (t > 0xffffffff ? 1 : 0)) >>> 0; v1l = t >>> 0;
-    t = v1l + m[x]!; v1h = (v1h + m[x + 1]! + (t > 0xffffffff ? 1 : 0)) >>> 0; v1l = t >>> 0;
+    t = v1l + v6l + m[x]!; v1h = (v1h + v6h + m[x + 1]! + ((t / 0x100000000) | 0)) >>> 0; v1l = t >>> 0;
     t = (v12l ^ v1l) >>> 0; v12l = (v12h ^ v1h) >>> 0; v12h = t;
-    t = v11l + v12l; v11h = (v11h + v12h + (t > 0xffffffff ? 1 : 0)) >>> 0; v11l = t >>> 0;
+    t = v11l + v12l; v11h = (v11h + v12h + ((t / 0x100000000) | 0)) >>> 0; v11l = t >>> 0;
     t = v6l ^ v11l; v6h ^= v11h; v6l = ((t >>> 24) | (v6h << 8)) >>> 0; v6h = ((v6h >>> 24) | (t << 8)) >>> 0;
-    t = v1l + v6l; v1h = (v1h + v6h + (t > 0xffffffff ? 1 : 0)) >>> 0; v1l = t >>> 0;
-    t = v1l + m[y]!; v1h = (v1h + m[y + 1]! + (t > 0xffffffff ? 1 : 0)) >>> 0; v1l = t >>> 0;
+    t = v1l + v6l + m[y]!; v1h = (v1h + v6h + m[y + 1]! + ((t / 0x100000000) | 0)) >>> 0; v1l = t >>> 0;
     t = v12l ^ v1l; v12h ^= v1h; v12l = ((t >>> 16) | (v12h << 16)) >>> 0; v12h = ((v12h >>> 16) | (t << 16)) >>> 0;
-    t = v11l + v12l; v11h = (v11h + v12h + (t > 0xffffffff ? 1 : 0)) >>> 0; v11l = t >>> 0;
+    t = v11l + v12l; v11h = (v11h + v12h + ((t / 0x100000000) | 0)) >>> 0; v11l = t >>> 0;
     t = v6l ^ v11l; v6h ^= v11h; v6l = ((v6h >>> 31) | (t << 1)) >>> 0; v6h = ((t >>> 31) | (v6h << 1)) >>> 0;
     // G(v2, v7, v8, v13) with the round's message words 12 and 13
     x = SIGMA[s + 12]!; y = SIGMA[s + 13]!;
-    t = v2l + v7l; v2h = (v2h + v7h + (t > 0xffffffff ? 1 : 0)) >>> 0; v2l = t >>> 0;
-    t = v2l + m[x]!; v2h = (v2h + m[x + 1]! + (t > 0xffffffff ? 1 : 0)) >>> 0; v2l = t >>> 0;
+    t = v2l + v7l + m[x]!; v2h = (v2h + v7h + m[x + 1]! + ((t / 0x100000000) | 0)) >>> 0; v2l = t >>> 0;
     t = (v13l ^ v2l) >>> 0; v13l = (v13h ^ v2h) >>> 0; v13h = t;
-    t = v8l + v13l; v8h = (v8h + v13h + (t > 0xffffffff ? 1 : 0)) >>> 0; v8l = t >>> 0;
+    t = v8l + v13l; v8h = (v8h + v13h + ((t / 0x100000000) | 0)) >>> 0; v8l = t >>> 0;
     t = v7l ^ v8l; v7h ^= v8h; v7l = ((t >>> 24) | (v7h << 8)) >>> 0; v7h = ((v7h >>> 24) | (t << 8)) >>> 0;
-    t = v2l + v7l; v2h = (v2h + v7h + (t > 0xffffffff ? 1 : 0)) >>> 0; v2l = t >>> 0;
-    t = v2l + m[y]!; v2h = (v2h + m[y + 1]! + (t > 0xffffffff ? 1 : 0)) >>> 0; v2l = t >>> 0;
+    t = v2l + v7l + m[y]!; v2h = (v2h + v7h + m[y + 1]! + ((t / 0x100000000) | 0)) >>> 0; v2l = t >>> 0;
     t = v13l ^ v2l; v13h ^= v2h; v13l = ((t >>> 16) | (v13h << 16)) >>> 0; v13h = ((v13h >>> 16) | (t << 16)) >>> 0;
-    t = v8l + v13l; v8h = (v8h + v13h + (t > 0xffffffff ? 1 : 0)) >>> 0; v8l = t >>> 0;
+    t = v8l + v13l; v8h = (v8h + v13h + ((t / 0x100000000) | 0)) >>> 0; v8l = t >>> 0;
     t = v7l ^ v8l; v7h ^= v8h; v7l = ((v7h >>> 31) | (t << 1)) >>> 0; v7h = ((t >>> 31) | (v7h << 1)) >>> 0;
     // G(v3, v4, v9, v14) with the round's message words 14 and 15
     x = SIGMA[s + 14]!; y = SIGMA[s + 15]!;
-    t = v3l + v4l; v3h = (v3h + v4h + (t > 0xffffffff ? 1 : 0)) >>> 0; v3l = t >>> 0;
-    t = v3l + m[x]!; v3h = (v3h + m[x + 1]! + (t > 0xffffffff ? 1 : 0)) >>> 0; v3l = t >>> 0;
+    t = v3l + v4l + m[x]!; v3h = (v3h + v4h + m[x + 1]! + ((t / 0x100000000) | 0)) >>> 0; v3l = t >>> 0;
     t = (v14l ^ v3l) >>> 0; v14l = (v14h ^ v3h) >>> 0; v14h = t;
-    t = v9l + v14l; v9h = (v9h + v14h + (t > 0xffffffff ? 1 : 0)) >>> 0; v9l = t >>> 0;
+    t = v9l + v14l; v9h = (v9h + v14h + ((t / 0x100000000) | 0)) >>> 0; v9l = t >>> 0;
     t = v4l ^ v9l; v4h ^= v9h; v4l = ((t >>> 24) | (v4h << 8)) >>> 0; v4h = ((v4h >>> 24) | (t << 8)) >>> 0;
-    t = v3l + v4l; v3h = (v3h + v4h + (t > 0xffffffff ? 1 : 0)) >>> 0; v3l = t >>> 0;
-    t = v3l + m[y]!; v3h = (v3h + m[y + 1]! + (t > 0xffffffff ? 1 : 0)) >>> 0; v3l = t >>> 0;
+    t = v3l + v4l + m[y]!; v3h = (v3h + v4h + m[y + 1]! + ((t / 0x100000000) | 0)) >>> 0; v3l = t >>> 0;
     t = v14l ^ v3l; v14h ^= v3h; v14l = ((t >>> 16) | (v14h << 16)) >>> 0; v14h = ((v14h >>> 16) | (t << 16)) >>> 0;
-    t = v9l + v14l; v9h = (v9h + v14h + (t > 0xffffffff ? 1 : 0)) >>> 0; v9l = t >>> 0;
+    t = v9l + v14l; v9h = (v9h + v14h + ((t / 0x100000000) | 0)) >>> 0; v9l = t >>> 0;
     t = v4l ^ v9l; v4h ^= v9h; v4l = ((v4h >>> 31) | (t << 1)) >>> 0; v4h = ((t >>> 31) | (v4h << 1)) >>> 0;
-
   }
   h[0] = h[0]! ^ v0l ^ v8l;
   h[1] = h[1]! ^ v0h ^ v8h;
