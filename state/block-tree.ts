@@ -97,8 +97,9 @@ export class BlockTree {
     const finalized: LiveBlock[] = [];
     for (let b: LiveBlock | undefined = target; b !== this.root; b = b!.parent) finalized.push(b!);
     finalized.reverse();
+    const onRoute = new Set(finalized);
     const discarded = [...this.blocks.values()].filter(
-      (b) => b !== this.root && !finalized.includes(b) && !this.isAncestor(target, b),
+      (b) => b !== this.root && !onRoute.has(b) && !this.isAncestor(target, b),
     );
     return { finalized, discarded };
   }

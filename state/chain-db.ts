@@ -271,6 +271,9 @@ export class ChainDb {
   }
 
   private async commitChange(block: BlockToCommit): Promise<Change> {
+    for (const field of ["hash", "parentHash", "stateRoot"] as const) {
+      if (block[field].length !== HASH_LENGTH) throw new RangeError(`commitBlock: ${field} must be 32 bytes`);
+    }
     const hex = toHex(block.hash);
     if (this.tree !== undefined && (await this.levels.blocks.get(block.hash)) !== undefined) {
       throw new DbError({ code: "BLOCK_EXISTS", hash: hex });

@@ -50,9 +50,11 @@ export async function restoreLiveTree(
   }
   const tries = new Map<string, PersistentTrie>();
   let trie = bestTrie;
-  for (const j of chain) {
+  for (const [i, j] of chain.entries()) {
     tries.set(toHex(j.hash), trie);
     trie = trie.update(undoChanges(j.diff));
+    const parent = chain[i + 1];
+    if (parent) checkRoot(trie, parent.record, parent.hash, "the rewound best chain");
   }
   const finalizedTrie = trie;
   checkRoot(finalizedTrie, finalizedRecord, finalizedHash, "the rewound best chain");

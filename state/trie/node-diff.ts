@@ -13,6 +13,7 @@
  * same hash twice, and a hash both created and dropped (a node rebuilt unchanged) cancels out.
  */
 import { nibbleAt } from "./nibbles.js";
+import { equalBytes } from "./sort.js";
 import type { TrieNode } from "./trie-node.js";
 import { encodeTrieNode, isStored, merkleOf, storedHash } from "./trie-node.js";
 
@@ -29,7 +30,8 @@ export function diffTrieNodes(older: TrieNode | undefined, olderGen: number, new
   if (newer !== undefined) merkleOf(newer);
 
   const shared = new Set<TrieNode>();
-  const inserted = new Map<string, { hash: Uint8Array; encoding: Uint8Array; count: number }>();
+  // Keyed by the hash's first four bytes (a small integer, cheap to hash); rare clashes share a bucket.
+  const inserted = new Map<number, Inserted[]>();
   const stack: TrieNode[] = [];
   if (newer !== undefined) stack.push(newer);
   while (stack.length > 0) {
@@ -40,12 +42,14 @@ export function diffTrieNodes(older: TrieNode | undefined, olderGen: number, new
     }
     if (isStored(node, node === newer)) {
       const hash = storedHash(node);
-      const id = idOf(hash);
-      const entry = inserted.get(id);
+      const key = shortKey(hash);
+      const bucket = inserted.get(key);
+      const entry = bucket === undefined ? undefined : find(bucket, hash);
       if (entry !== undefined) entry.count++;
-      else inserted.set(id, { hash, encoding: encodeTrieNode(node), count: 1 });
+      else if (bucket !== undefined) bucket.push({ hash, encoding: encodeTrieNode(node), count: 1 });
+      else inserted.set(key, [{ hash, encoding: encodeTrieNode(node), count: 1 }]);
     }
-    for (const c of node.children ?? []) if (c !== undefined) stack.push(c);
+    pushChildren(stack, node);
   }
 
   const removed: Uint8Array[] = [];
@@ -56,16 +60,19 @@ export function diffTrieNodes(older: TrieNode | undefined, olderGen: number, new
       if (shared.has(node)) continue;
       if (isStored(node, node === older)) {
         const hash = storedHash(node);
-        const entry = inserted.get(idOf(hash));
+        const bucket = inserted.get(shortKey(hash));
+        const entry = bucket === undefined ? undefined : find(bucket, hash);
         if (entry !== undefined && entry.count > 0) entry.count--;
         else removed.push(hash);
       }
-      for (const c of node.children ?? []) if (c !== undefined) stack.push(c);
+      pushChildren(stack, node);
     }
   }
 
   const out: [Uint8Array, Uint8Array][] = [];
-  for (const { hash, encoding, count } of inserted.values()) for (let i = 0; i < count; i++) out.push([hash, encoding]);
+  for (const bucket of inserted.values()) {
+    for (const { hash, encoding, count } of bucket) for (let i = 0; i < count; i++) out.push([hash, encoding]);
+  }
   return { inserted: out, removed };
 }
 
@@ -79,6 +86,26 @@ function holds(root: TrieNode | undefined, node: TrieNode): boolean {
   return at === node;
 }
 
-function idOf(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+interface Inserted {
+  hash: Uint8Array;
+  encoding: Uint8Array;
+  count: number;
+}
+
+function shortKey(hash: Uint8Array): number {
+  return hash[0]! | (hash[1]! << 8) | (hash[2]! << 16) | (hash[3]! << 24);
+}
+
+function find(bucket: Inserted[], hash: Uint8Array): Inserted | undefined {
+  for (const e of bucket) if (equalBytes(e.hash, hash)) return e;
+  return undefined;
+}
+
+function pushChildren(stack: TrieNode[], node: TrieNode): void {
+  const children = node.children;
+  if (children === undefined) return;
+  for (let i = 0; i < 16; i++) {
+    const c = children[i];
+    if (c !== undefined) stack.push(c);
+  }
 }

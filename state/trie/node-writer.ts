@@ -97,8 +97,7 @@ export class NodeWriter {
       i++;
     }
     if ((i & 1) === 0) {
-      buf.set(key.subarray(i >> 1, end >> 1), p);
-      p += (end - i) >> 1;
+      for (let j = i >> 1; j < end >> 1; j++) buf[p++] = key[j]!;
     } else {
       for (; i < end; i += 2) buf[p++] = ((key[i >> 1]! & 0x0f) << 4) | (key[(i + 1) >> 1]! >> 4);
     }
@@ -129,7 +128,9 @@ export class NodeWriter {
       buf[p++] = (n >>> 16) & 0xff;
       buf[p++] = (n >>> 24) & 0xff;
     }
-    buf.set(bytes, p);
+    // PERF: a loop beats `set` for the short values and references most nodes hold.
+    if (n < 64) for (let i = 0; i < n; i++) buf[p + i] = bytes[i]!;
+    else buf.set(bytes, p);
     this.len = p + n;
   }
 }

@@ -7,6 +7,7 @@ import {
   buildMetadata, buildMetadataV15, encodeMetadata, METADATA_VERSIONS, RuntimeMetadata, UNSTABLE_METADATA_VERSION,
 } from "../../runtime/metadata.js";
 import { TypeRegistryBuilder } from "../../runtime/metadata-registry.js";
+import { runtime as assembled } from "../../runtime/index.js";
 import { Runtime } from "../../runtime/runtime.js";
 import {
   loadMetadata, palletDifferences, referenceMetadata, referenceMetadataHex, renderMetadata, type RenderedMetadata,
@@ -15,15 +16,6 @@ import { referenceDefinitions } from "../helpers/reference-definitions.js";
 import {
   AccountData, extrinsicOf, FIXTURE_PARTIAL, FIXTURE_VERSION, fixtureRuntime, misdeclaredKvstore,
 } from "./metadata-fixture.js";
-
-// The assembled runtime, once some module exports one (runtime/index.ts). Loaded in a hook: mocha may
-// require() this file, which rules out top-level await.
-async function assembledRuntime(): Promise<Runtime | undefined> {
-  if (!fs.existsSync(path.resolve(process.cwd(), "runtime/index.ts"))) return undefined;
-  const specifier = "../../runtime/index.js";
-  const mod: Record<string, unknown> = await import(specifier);
-  return Object.values(mod).find((v): v is Runtime => v instanceof Runtime);
-}
 
 // Each pallet's variant in RuntimeCall and RuntimeEvent: index and the typeName construct_runtime! gives it.
 function assertOuterEnums(rendered: RenderedMetadata): void {
@@ -36,7 +28,12 @@ function assertOuterEnums(rendered: RenderedMetadata): void {
 const CATEGORIES = ["pallet", "calls", "storage", "events", "errors", "constants"] as const;
 
 /** One test per pallet and category; pallets missing from `rendered()` are skipped. */
-function comparePallets(names: readonly string[], rendered: () => RenderedMetadata | undefined, partial: (name: string) => boolean): void {
+function comparePallets(
+  names: readonly string[],
+  rendered: () => RenderedMetadata | undefined,
+  partial: (name: string) => boolean,
+  ignore: (difference: string) => boolean = () => false,
+): void {
   const ref = referenceMetadata();
   for (const name of names) {
     describe(`pallet ${name}`, () => {
@@ -44,7 +41,7 @@ function comparePallets(names: readonly string[], rendered: () => RenderedMetada
         it(`has the reference's ${category === "pallet" ? "index" : category}, item by item (with docs)`, function () {
           const ours = rendered()?.pallets.get(name);
           if (!ours) this.skip();
-          const found = palletDifferences(ours, ref.pallets.get(name)!, { partial: partial(name) })[category];
+          const found = palletDifferences(ours, ref.pallets.get(name)!, { partial: partial(name) })[category].filter((d) => !ignore(d));
           assert.deepEqual(found, [], `${name} ${category}:\n  ${found.join("\n  ")}`);
         });
       }
@@ -351,25 +348,25 @@ describe("metadata type registry", () => {
 });
 
 describe("assembled runtime metadata against TFChain 2.9", () => {
-  let runtime: Runtime | undefined;
-  let rendered: RenderedMetadata | undefined;
-  before(async () => {
-    runtime = await assembledRuntime();
-    if (runtime) rendered = renderMetadata(encodeMetadata(buildMetadata(runtime, extrinsicOf(runtime))));
-  });
+  const rendered = renderMetadata(encodeMetadata(buildMetadata(assembled, extrinsicOf(assembled))));
 
-  it("has only pallets of the reference, in the reference's order", function () {
-    if (!runtime) this.skip(); // until runtime/index.ts exports the assembled Runtime
+  it("has only pallets of the reference, in the reference's order", () => {
     const ref = [...referenceMetadata().pallets.keys()];
-    const ours = runtime.pallets.map((p) => p.name);
+    const ours = assembled.pallets.map((p) => p.name);
     assert.deepEqual(ours.filter((n) => !ref.includes(n)), [], "pallets TFChain 2.9 does not have");
     assert.deepEqual(ours, ref.filter((n) => ours.includes(n)));
   });
 
-  it("has the reference's RuntimeCall and RuntimeEvent variants for its pallets", function () {
-    if (!rendered) this.skip();
+  it("has the chain-core pallets System, Timestamp, Utility, Balances and TransactionPayment", () => {
+    for (const name of ["System", "Timestamp", "Utility", "Balances", "TransactionPayment"]) assert.ok(rendered.pallets.has(name), name);
+  });
+
+  it("has the reference's RuntimeCall and RuntimeEvent variants for its pallets", () => {
     assertOuterEnums(rendered);
   });
 
-  comparePallets([...referenceMetadata().pallets.keys()], () => rendered, () => false);
+  // Pallets of later issues join this comparison as the runtime gains them. Until all have, a call argument
+  // of type RuntimeCall (Utility's) lists fewer variants; the variants we have are checked just above.
+  const runtimeCallVariants = (d: string) => /\(Call\)\|\d+:\w+\(Call\)/.test(d);
+  comparePallets(assembled.pallets.map((p) => p.name), () => rendered, () => false, runtimeCallVariants);
 });

@@ -7,7 +7,7 @@ import { reserve } from "../../../../runtime/pallets/balances/reserve.js";
 import { setLock } from "../../../../runtime/pallets/balances/locks.js";
 import { IS_NEW_LOGIC, WithdrawReasons } from "../../../../runtime/pallets/balances/types.js";
 import { incConsumers, incProviders, mutateAccountData } from "../../../../runtime/pallets/system/account.js";
-import { acc, assertFailed, assertNoop, assertOk, ED, id, newExt, ROOT, signedBy } from "./ext-builder.js";
+import { acc, assertNoop, assertOk, ED, id, newExt, ROOT, signedBy } from "./ext-builder.js";
 
 const LOCK = new TextEncoder().encode("lock_id0");
 

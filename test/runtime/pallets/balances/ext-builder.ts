@@ -75,11 +75,7 @@ export class BalancesExt {
   /** The whole state's trie root: what `assert_noop!` keeps unchanged. */
   root(): Uint8Array {
     const entries: [Uint8Array, Uint8Array][] = [];
-    for (const k of keysWithPrefix(this.io, new Uint8Array(0))) {
-      // The overlay's iteration also yields keys first written in a rolled-back transaction (no value).
-      const v = this.io.get(k);
-      if (v !== undefined) entries.push([k, v]);
-    }
+    for (const k of keysWithPrefix(this.io, new Uint8Array(0))) entries.push([k, this.io.get(k)!]);
     return trieRoot(entries);
   }
 
