@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark in one process, one table each. Figures go in bench/README.md.
  */
-import { initCrypto } from "../primitives/crypto/sr25519.js";
+import { initCrypto } from "../primitives/crypto/wasm.js";
 import { benchBlockExecution } from "./block-execution.js";
 import { benchHashing } from "./hashing.js";
 import { benchSignatures } from "./signatures.js";

@@ -451,6 +451,14 @@ class MappedSchema<T> extends Schema<T> {
   }
 }
 
+/**
+ * The same type with a faster codec for the same bytes (a hot, fixed-layout type such as `AccountInfo`).
+ * Round-trip tests against the generic codec keep the two equal.
+ */
+export function withCodec<T>(base: Schema<T>, codec: Codec<T>): Schema<T> {
+  return new MappedSchema(codec, base);
+}
+
 /** The schema that owns a type's registry entry (through `lazy` and `mapped` wrappers). */
 export function canonicalSchema(s: AnySchema): AnySchema {
   for (;;) {

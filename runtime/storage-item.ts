@@ -8,9 +8,12 @@
  */
 import { hashKey, hashedPrefixLength, twox128, type StorageHasher } from "../primitives/hashing.js";
 import type { Schema } from "../primitives/schema.js";
-import { keysWithPrefix, type Storage, type StorageReader } from "../state/storage.js";
+import { keyString, keysWithPrefix, type Storage, type StorageReader } from "../state/storage.js";
 
 export type Modifier = "Optional" | "Default";
+
+/** Hashed keys remembered per map; the cache is dropped whole when full. */
+const KEY_CACHE_SIZE = 16_384;
 
 interface ItemOptions<V> {
   docs?: string[];
@@ -95,6 +98,7 @@ export class StorageValue<V, Q = V> extends StorageItem<V, Q> {
 /** `StorageMap<K, V>` with one hasher. */
 export class StorageMap<K, V, Q = V> extends StorageItem<V, Q> {
   readonly kind = "map";
+  private readonly keyCache = new Map<string, Uint8Array>();
 
   constructor(
     readonly hasher: StorageHasher,
@@ -110,7 +114,16 @@ export class StorageMap<K, V, Q = V> extends StorageItem<V, Q> {
   }
 
   key(k: K): Uint8Array {
-    return concat(this.prefix, hashKey(this.hasher, this.keySchema.enc(k)));
+    const encoded = this.keySchema.enc(k);
+    const id = keyString(encoded);
+    let full = this.keyCache.get(id);
+    if (full === undefined) {
+      // PERF: a block touches the same accounts many times (nonce, fee, transfer, refund); hashing dominates.
+      if (this.keyCache.size >= KEY_CACHE_SIZE) this.keyCache.clear();
+      full = concat(this.prefix, hashKey(this.hasher, encoded));
+      this.keyCache.set(id, full);
+    }
+    return full;
   }
   get(io: StorageReader, k: K): Q {
     return this.read(io, this.key(k));

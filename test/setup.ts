@@ -1,5 +1,5 @@
 // Mocha root hooks: what every test file needs before it runs.
-import { initCrypto } from "../primitives/crypto/sr25519.js";
+import { initCrypto } from "../primitives/crypto/wasm.js";
 
 export const mochaHooks = {
   async beforeAll() {

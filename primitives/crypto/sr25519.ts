@@ -5,7 +5,8 @@
  * (@polkadot/wasm-crypto) once `initCrypto()` has resolved: it is the same code Substrate's host runs, and
  * bench/signatures.ts measures it about 5× faster than @scure. Before that, @scure verifies.
  */
-import { sr25519Verify as schnorrkelVerify, waitReady } from "@polkadot/wasm-crypto";
+import { sr25519Verify as schnorrkelVerify } from "@polkadot/wasm-crypto";
+import { initCrypto, isWasmCryptoReady } from "./wasm.js";
 import * as sr25519 from "@scure/sr25519";
 import { KeyError } from "./key-error.js";
 import { type Junction, parseSecretUri, seedFromPhrase } from "./secret-uri.js";
@@ -16,16 +17,11 @@ export interface Sr25519Pair {
   secretKey: Uint8Array;
 }
 
-let wasmReady = false;
-
-/** Instantiates the WebAssembly verifier; the node and the test setup await it once at start. */
-export async function initCrypto(): Promise<void> {
-  wasmReady = await waitReady();
-}
+export { initCrypto };
 
 /** Whether verification runs on the WebAssembly schnorrkel (after `initCrypto()`). */
 export function isWasmVerifierReady(): boolean {
-  return wasmReady;
+  return isWasmCryptoReady();
 }
 
 /** Expands a 32-byte mini-secret into a key pair (schnorrkel's Ed25519 expansion mode, as Substrate). */
@@ -58,7 +54,7 @@ export function sr25519Sign(pair: Sr25519Pair, message: Uint8Array): Uint8Array 
 /** Verifies a 64-byte signature by a 32-byte public key; false, never an exception, for malformed input. */
 export function sr25519Verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
   if (signature.length !== 64 || publicKey.length !== 32) return false;
-  if (wasmReady) return schnorrkelVerify(signature, message, publicKey);
+  if (isWasmCryptoReady()) return schnorrkelVerify(signature, message, publicKey);
   try {
     return sr25519.verify(message, signature, publicKey);
   } catch {

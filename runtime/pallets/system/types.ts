@@ -3,12 +3,13 @@
  */
 import { AccountData, DEFAULT_ACCOUNT_DATA } from "../balances/types.js";
 import {
-  compact, enumeration, fixedBytes, newtype, option, str, struct, tuple, u32, u64, u8, vec, type AnySchema, type Schema, type ValueOf,
+  compact, enumeration, fixedBytes, newtype, option, withCodec, str, struct, tuple, u32, u64, u8, vec, type AnySchema, type Schema, type ValueOf,
 } from "../../../primitives/schema.js";
 import { H256 } from "../../../primitives/header.js";
 import { Weight } from "../../dispatch-types.js";
+import { accountInfoCodec } from "./account-info-codec.js";
 
-export const AccountInfo = struct(
+export const AccountInfoGeneric = struct(
   { path: "frame_system::AccountInfo", params: [{ name: "Nonce", type: u32 }, { name: "AccountData", type: AccountData }] },
   {
     nonce: [u32, "Nonce"],
@@ -18,6 +19,7 @@ export const AccountInfo = struct(
     data: [AccountData, "AccountData"],
   },
 );
+export const AccountInfo = withCodec(AccountInfoGeneric, accountInfoCodec as any as typeof AccountInfoGeneric.codec);
 export type AccountInfo = ValueOf<typeof AccountInfo>;
 
 export const DEFAULT_ACCOUNT_INFO: AccountInfo = Object.freeze({
