@@ -30,8 +30,8 @@ export const system = definePallet({
   calls: {
     type: { path: "frame_system::pallet::Call", params: [{ name: "T" }], docs: ["Contains a variant per dispatchable extrinsic that this pallet has."] },
     list: {
-      remark: call(0, { remark: [bytes, "Vec<u8>"] }, { weight: (a) => W.remark(a.remark.length), docs: ["See [`Pallet::remark`]."] }, (_ctx, origin) => {
-        ensureSigned(origin);
+      remark: call(0, { remark: [bytes, "Vec<u8>"] }, { weight: (a) => W.remark(a.remark.length), docs: ["See [`Pallet::remark`]."] }, () => {
+        // FRAME's remark accepts any origin and does nothing: the bytes only need to be in the block.
       }),
       set_heap_pages: call(1, { pages: [u64, "u64"] }, { weight: W.setHeapPages(), class: "Operational", docs: ["See [`Pallet::set_heap_pages`]."] }, (ctx, origin, a) => {
         ensureRoot(origin);
@@ -54,9 +54,10 @@ export const system = definePallet({
         ensureRoot(origin);
         for (const k of a.keys) ctx.io.clear(k);
       }),
-      kill_prefix: call(6, { prefix: [bytes, "Key"], subkeys: [u32, "u32"] }, { weight: (a) => W.killPrefix(a.subkeys), class: "Operational", docs: ["See [`Pallet::kill_prefix`]."] }, (ctx, origin, a) => {
+      kill_prefix: call(6, { prefix: [bytes, "Key"], subkeys: [u32, "u32"] }, { weight: (a) => W.killPrefix(Math.min(a.subkeys + 1, 0xffffffff)), class: "Operational", docs: ["See [`Pallet::kill_prefix`]."] }, (ctx, origin, a) => {
         ensureRoot(origin);
-        ctx.io.clearPrefix(a.prefix, a.subkeys);
+        // `subkeys` only prices the call; FRAME clears the whole prefix.
+        ctx.io.clearPrefix(a.prefix);
       }),
       remark_with_event: call(7, { remark: [bytes, "Vec<u8>"] }, { weight: (a) => W.remarkWithEvent(a.remark.length), docs: ["See [`Pallet::remark_with_event`]."] }, (ctx, origin, a) => {
         const sender = ensureSigned(origin);
