@@ -6,12 +6,14 @@ import { benchBlockExecution } from "./block-execution.js";
 import { benchHashing } from "./hashing.js";
 import { benchSignatures } from "./signatures.js";
 import { benchStateDb } from "./state-db.js";
+import { benchTrie } from "./trie.js";
 
 await initCrypto();
 const benches: [string, () => Promise<Record<string, number>>][] = [
   ["signature verification (per second)", benchSignatures],
   ["hashing (per second)", benchHashing],
   ["block execution", benchBlockExecution],
+  ["trie", benchTrie],
   ["LevelDB state commit", benchStateDb],
 ];
 const only = process.argv[2];

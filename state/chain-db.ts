@@ -11,20 +11,22 @@
  */
 import { BlockTree, type LiveBlock } from "./block-tree.js";
 import { moveBestOps } from "./best-chain.js";
+import { checkBlock, childBlockOps, genesisOps, type BlockToCommit } from "./block-commit.js";
 import { DbBatch, openChainLevels, type ChainLevels } from "./db-batch.js";
 import { DbError } from "./db-error.js";
 import {
-  bytesEqual, concatBytes, corrupt, decodeBlockRecord, decodeHash, decodeHashList, decodeU32, encodeBlockRecord,
-  encodeFlatDiff, encodeHashList, HASH_LENGTH, META, plain, SCHEMA_VERSION, toHex, u32Key, type BlockRecord,
+  bytesEqual, concatBytes, corrupt, decodeBlockRecord, decodeHash, decodeU32, HASH_LENGTH, META, plain,
+  SCHEMA_VERSION, toHex, u32Key, type BlockRecord,
 } from "./db-schema.js";
 import { liveBlock, restoreLiveTree } from "./live-restore.js";
-import {
-  checkPruningMode, DEFAULT_PRUNING, decodePruningMode, encodePruningMode, pruningBase, type PruningMode,
-} from "./pruning.js";
+import { checkPruningMode, DEFAULT_PRUNING, decodePruningMode, finalizationOps, type PruningMode } from "./pruning.js";
 import {
   buildPendingState, DEFAULT_STATE_CACHE, FinalizedStates, keysPaged, type PendingState, type StateCacheOptions,
 } from "./state-db.js";
 import { PersistentTrie } from "./trie/index.js";
+
+export type { BlockToCommit } from "./block-commit.js";
+export type { PendingState } from "./state-db.js";
 
 export interface ChainDbOptions {
   /** The database directory: `<base-path>/chains/<chain-id>/db`. */
@@ -36,20 +38,6 @@ export interface ChainDbOptions {
 export interface BlockRef {
   hash: Uint8Array;
   number: number;
-}
-
-export interface BlockToCommit {
-  hash: Uint8Array;
-  parentHash: Uint8Array;
-  number: number;
-  /** SCALE header and body (`Vec<extrinsic>`), stored as given. */
-  header: Uint8Array;
-  body: Uint8Array;
-  justification?: Uint8Array;
-  stateRoot: Uint8Array;
-  pending: PendingState;
-  /** Whether the block becomes the best block; by default when it is higher than the current best. */
-  best?: boolean;
 }
 
 /** A batch built but not written, so tests can drop it as a crash would. */
@@ -226,20 +214,25 @@ export class ChainDb {
     });
   }
 
-  /** A synchronous reader of the state after block `hash`, for any block whose state is kept. */
+  /**
+   * A synchronous reader of the state after block `hash`, for any block whose state is kept.
+   *
+   * Live and recent states are in memory. An older one is loaded from disk with synchronous reads, which
+   * blocks the event loop for a large state: RPC paths should `await loadState(hash)` first.
+   */
   stateAt(hash: Uint8Array): PersistentTrie {
-    const tree = this.tree ?? noGenesis();
-    const hex = toHex(hash);
-    const live = tree.get(hex);
-    if (live) return live.trie;
-    const cached = this.states.get(hex);
-    if (cached) return cached;
-    const bytes = this.levels.blocks.getSync(hash);
-    if (bytes === undefined) throw new DbError({ code: "UNKNOWN_BLOCK", hash: hex });
-    const record = decodeBlockRecord(bytes, `block record of ${hex}`);
-    const kept = (): boolean => this.isKeptFinalized(hash, record.number);
-    if (!kept()) throw new DbError({ code: "STATE_DISCARDED", hash: hex });
+    const found = this.inMemoryState(hash);
+    if (found.trie) return found.trie;
+    const { record, kept } = found;
     return this.states.open(hash, record.number, record.stateRoot, kept);
+  }
+
+  /** `stateAt` that loads an older state from disk without blocking the event loop. */
+  async loadState(hash: Uint8Array): Promise<PersistentTrie> {
+    const found = this.inMemoryState(hash);
+    if (found.trie) return found.trie;
+    const { record, kept } = found;
+    return this.states.openAsync(hash, record.number, record.stateRoot, kept);
   }
 
   /** Whether the state after block `hash` can be read. */
@@ -250,16 +243,17 @@ export class ChainDb {
   }
 
   async storageAt(hash: Uint8Array, key: Uint8Array): Promise<Uint8Array | undefined> {
-    return this.stateAt(hash).get(key);
+    return (await this.loadState(hash)).get(key);
   }
 
+  /** `state_getKeysPaged`: keys with `prefix` strictly after `startKey` (when not before the prefix). */
   async keysPaged(hash: Uint8Array, prefix: Uint8Array, count: number, startKey?: Uint8Array): Promise<Uint8Array[]> {
-    return keysPaged(this.stateAt(hash), prefix, count, startKey);
+    return keysPaged(await this.loadState(hash), prefix, count, startKey);
   }
 
   /** The trie nodes proving the values (or absence) of `keys` in the state after `hash`. */
   async readProof(hash: Uint8Array, keys: Iterable<Uint8Array>): Promise<Uint8Array[]> {
-    return this.stateAt(hash).readProof(keys);
+    return (await this.loadState(hash)).readProof(keys);
   }
 
   async close(): Promise<void> {
@@ -271,39 +265,31 @@ export class ChainDb {
   }
 
   private async commitChange(block: BlockToCommit): Promise<Change> {
-    for (const field of ["hash", "parentHash", "stateRoot"] as const) {
-      if (block[field].length !== HASH_LENGTH) throw new RangeError(`commitBlock: ${field} must be 32 bytes`);
-    }
-    const hex = toHex(block.hash);
+    checkBlock(block);
     if (this.tree !== undefined && (await this.levels.blocks.get(block.hash)) !== undefined) {
-      throw new DbError({ code: "BLOCK_EXISTS", hash: hex });
+      throw new DbError({ code: "BLOCK_EXISTS", hash: toHex(block.hash) });
     }
-    if (!bytesEqual(block.pending.stateRoot, block.stateRoot)) {
-      throw new DbError({ code: "STATE_ROOT_MISMATCH", hash: hex, expected: toHex(block.stateRoot), got: toHex(block.pending.stateRoot) });
+    if (block.pending.parentHash === null) {
+      if (this.genesis !== undefined) throw new DbError({ code: "GENESIS_EXISTS", hash: toHex(this.genesis) });
+      const root = liveBlock(block.hash, block, undefined, block.pending.trie, [], []);
+      return {
+        batch: genesisOps(this.levels, block, this.pruning),
+        apply: () => {
+          this.genesis = block.hash;
+          this.tree = new BlockTree(root);
+          this.bestBlock = root;
+          this.base = 0;
+        },
+      };
     }
-    const pendingParent = block.pending.parentHash;
-    if (pendingParent === null ? block.number !== 0 : !bytesEqual(pendingParent, block.parentHash)) {
-      throw new DbError({
-        code: "PENDING_MISMATCH", hash: hex, gotParent: toHex(block.parentHash),
-        expectedParent: pendingParent === null ? "genesis (no parent)" : toHex(pendingParent),
-      });
-    }
-    if (pendingParent === null) return this.genesisChange(block);
-
     const tree = this.tree ?? noGenesis();
     const parent = await this.liveParentAsync(block.hash, block.parentHash);
     if (block.number !== parent.number + 1) {
-      throw new DbError({ code: "INVALID_NUMBER", hash: hex, expected: parent.number + 1, got: block.number });
+      throw new DbError({ code: "INVALID_NUMBER", hash: toHex(block.hash), expected: parent.number + 1, got: block.number });
     }
     const { pending } = block;
     const live = liveBlock(block.hash, block, parent, pending.trie, pending.diff, pending.inserted.map(([h]) => h));
-    const batch = this.blockOps(block);
-    batch.put(this.levels["flat-diffs"], block.hash, encodeFlatDiff(pending.diff));
-    if (this.pruning !== "archive") {
-      batch.put(this.levels.inserted, block.hash, encodeHashList(live.inserted));
-      batch.put(this.levels["death-row"], block.hash, encodeHashList(pending.removed));
-    }
-    for (const [h, encoding] of pending.inserted) batch.retainNode(h, encoding);
+    const batch = childBlockOps(this.levels, block, this.pruning);
     const best = this.bestBlock!;
     const becomesBest = block.best ?? block.number > best.number;
     if (becomesBest) moveBestOps(batch, this.levels, tree, best, live);
@@ -316,82 +302,19 @@ export class ChainDb {
     };
   }
 
-  private genesisChange(block: BlockToCommit): Change {
-    if (this.genesis !== undefined) throw new DbError({ code: "GENESIS_EXISTS", hash: toHex(this.genesis) });
-    const { levels } = this;
-    const batch = this.blockOps(block);
-    batch.put(levels.canon, u32Key(0), block.hash);
-    for (const [key, , value] of block.pending.diff) batch.put(levels.flat, key, value!);
-    for (const [h, encoding] of block.pending.inserted) batch.retainNode(h, encoding);
-    batch.put(levels.meta, META.schema, u32Key(SCHEMA_VERSION));
-    batch.put(levels.meta, META.pruning, encodePruningMode(this.pruning));
-    batch.put(levels.meta, META.genesis, block.hash);
-    batch.put(levels.meta, META.best, block.hash);
-    batch.put(levels.meta, META.finalized, block.hash);
-    batch.put(levels.meta, META.base, u32Key(0));
-    const root = liveBlock(block.hash, block, undefined, block.pending.trie, [], []);
-    return {
-      batch,
-      apply: () => {
-        this.genesis = block.hash;
-        this.tree = new BlockTree(root);
-        this.bestBlock = root;
-        this.base = 0;
-      },
-    };
-  }
-
-  private blockOps(block: BlockToCommit): DbBatch {
-    const { levels } = this;
-    const batch = new DbBatch();
-    batch.put(levels.headers, block.hash, block.header);
-    batch.put(levels.bodies, block.hash, block.body);
-    if (block.justification !== undefined) batch.put(levels.justifications, block.hash, block.justification);
-    batch.put(levels.blocks, block.hash, encodeBlockRecord(block));
-    batch.put(levels.children, concatBytes(block.parentHash, block.hash), new Uint8Array(0));
-    return batch;
-  }
-
   private async finalizeChange(batch: DbBatch, tree: BlockTree, target: LiveBlock): Promise<Change> {
-    const { levels } = this;
-    const archive = this.pruning === "archive";
     const oldFinalized = tree.finalized;
-    const { finalized, discarded } = tree.finalizationPlan(target);
-    let best = this.bestBlock!;
-    if (!tree.isAncestor(target, best)) {
-      moveBestOps(batch, levels, tree, best, target);
-      best = target;
-    }
-    for (const b of finalized) {
-      batch.del(levels["flat-diffs"], b.hash);
-      if (!archive) batch.del(levels.inserted, b.hash);
-    }
-    for (const b of discarded) {
-      batch.del(levels["flat-diffs"], b.hash);
-      if (archive) continue;
-      batch.del(levels.inserted, b.hash);
-      batch.del(levels["death-row"], b.hash);
-      for (const h of b.inserted) batch.releaseNode(h);
-    }
-    const base = pruningBase(this.pruning, target.number, this.base);
-    for (let n = this.base + 1; n <= base; n++) {
-      // State n-1 leaves the window: the nodes block n stopped using die.
-      const hash = n > oldFinalized.number ? finalized[n - oldFinalized.number - 1]!.hash : await this.canonHash(n);
-      const row = await levels["death-row"].get(hash);
-      if (row === undefined) corrupt("death-row", `no death row for canonical block ${toHex(hash)}`);
-      for (const h of decodeHashList(row, `death row of ${toHex(hash)}`)) batch.releaseNode(h);
-      batch.del(levels["death-row"], hash);
-    }
-    batch.put(levels.meta, META.finalized, target.hash);
-    batch.put(levels.meta, META.base, u32Key(base));
+    const plan = await finalizationOps(batch, this.levels, tree, target, {
+      mode: this.pruning, base: this.base, best: this.bestBlock!, canonHash: (n) => this.canonHash(n),
+    });
     return {
       batch,
       apply: () => {
-        for (const b of [oldFinalized, ...finalized]) if (b !== target) this.states.addRecent(b.hex, b.number, b.trie);
+        for (const b of [oldFinalized, ...plan.finalized]) if (b !== target) this.states.addRecent(b.hex, b.number, b.trie);
         tree.rebase(target);
-        this.base = base;
-        this.bestBlock = best;
-        this.states.prune(base);
+        this.base = plan.base;
+        this.bestBlock = plan.best;
+        this.states.prune(plan.base);
       },
     };
   }
@@ -442,6 +365,22 @@ export class ChainDb {
     if (info === undefined || info.number > this.tree!.finalized.number) return false;
     const canon = await this.canonHash(info.number);
     return bytesEqual(canon, hash);
+  }
+
+  private inMemoryState(hash: Uint8Array):
+    | { trie: PersistentTrie; record?: undefined; kept?: undefined }
+    | { trie?: undefined; record: BlockRecord; kept: () => boolean } {
+    const tree = this.tree ?? noGenesis();
+    const hex = toHex(hash);
+    const trie = tree.get(hex)?.trie ?? this.states.get(hex);
+    if (trie) return { trie };
+    if (this.closed) throw new DbError({ code: "CLOSED" });
+    const bytes = this.levels.blocks.getSync(hash);
+    if (bytes === undefined) throw new DbError({ code: "UNKNOWN_BLOCK", hash: hex });
+    const record = decodeBlockRecord(bytes, `block record of ${hex}`);
+    const kept = (): boolean => this.isKeptFinalized(hash, record.number);
+    if (!kept()) throw new DbError({ code: "STATE_DISCARDED", hash: hex });
+    return { record, kept };
   }
 
   private isKeptFinalized(hash: Uint8Array, number: number): boolean {

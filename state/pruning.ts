@@ -12,8 +12,11 @@
  *
  * `archive` keeps every state (forks included) and never counts down: node refcounts are not maintained.
  */
+import type { BlockTree, LiveBlock } from "./block-tree.js";
+import { moveBestOps } from "./best-chain.js";
+import type { ChainLevels, DbBatch } from "./db-batch.js";
 import { DbError } from "./db-error.js";
-import { corrupt, decodeU32 } from "./db-schema.js";
+import { corrupt, decodeHashList, decodeU32, META, toHex, u32Key } from "./db-schema.js";
 
 /** Keep the last N finalized states (N ≥ 1), or all of them. */
 export type PruningMode = number | "archive";
@@ -53,4 +56,60 @@ export function decodePruningMode(bytes: Uint8Array): PruningMode {
 export function pruningBase(mode: PruningMode, finalized: number, previousBase: number): number {
   if (mode === "archive") return 0;
   return Math.max(previousBase, finalized - mode + 1);
+}
+
+export interface FinalizationPlan {
+  /** Blocks that become finalized, oldest first, ending at the target. */
+  finalized: LiveBlock[];
+  /** Live blocks on forks the target excludes: their states are gone. */
+  discarded: LiveBlock[];
+  /** The best block afterwards: unchanged, or the target if best did not descend from it. */
+  best: LiveBlock;
+  /** The lowest kept canonical state number afterwards. */
+  base: number;
+}
+
+/**
+ * Adds to `batch` the finalization of `target`: journals of newly finalized blocks dropped, forks discarded
+ * (their inserted nodes released), the death rows of blocks whose parent state leaves the window released,
+ * the best chain moved if it does not contain `target`, and the meta entries.
+ */
+export async function finalizationOps(
+  batch: DbBatch,
+  levels: ChainLevels,
+  tree: BlockTree,
+  target: LiveBlock,
+  ctx: { mode: PruningMode; base: number; best: LiveBlock; canonHash: (n: number) => Promise<Uint8Array> },
+): Promise<FinalizationPlan> {
+  const archive = ctx.mode === "archive";
+  const oldFinalized = tree.finalized;
+  const { finalized, discarded } = tree.finalizationPlan(target);
+  let best = ctx.best;
+  if (!tree.isAncestor(target, best)) {
+    moveBestOps(batch, levels, tree, best, target);
+    best = target;
+  }
+  for (const b of finalized) {
+    batch.del(levels["flat-diffs"], b.hash);
+    if (!archive) batch.del(levels.inserted, b.hash);
+  }
+  for (const b of discarded) {
+    batch.del(levels["flat-diffs"], b.hash);
+    if (archive) continue;
+    batch.del(levels.inserted, b.hash);
+    batch.del(levels["death-row"], b.hash);
+    for (const h of b.inserted) batch.releaseNode(h);
+  }
+  const base = pruningBase(ctx.mode, target.number, ctx.base);
+  for (let n = ctx.base + 1; n <= base; n++) {
+    // State n-1 leaves the window: the nodes block n stopped using die.
+    const hash = n > oldFinalized.number ? finalized[n - oldFinalized.number - 1]!.hash : await ctx.canonHash(n);
+    const row = await levels["death-row"].get(hash);
+    if (row === undefined) corrupt("death-row", `no death row for canonical block ${toHex(hash)}`);
+    for (const h of decodeHashList(row, `death row of ${toHex(hash)}`)) batch.releaseNode(h);
+    batch.del(levels["death-row"], hash);
+  }
+  batch.put(levels.meta, META.finalized, target.hash);
+  batch.put(levels.meta, META.base, u32Key(base));
+  return { finalized, discarded, best, base };
 }

@@ -3,9 +3,9 @@
  *
  * BLAKE2b (RFC 7693) mixes 128-byte message blocks into eight 64-bit state words over 12 rounds of the G
  * function; the digest is the first 32 bytes of the state. JavaScript has no 64-bit integers, so each word
- * is a low and a high 32-bit half. Trie nodes are short and hashed by the hundred thousand, so this keeps
- * its state in module-level arrays instead of building a hasher object per call as general libraries
- * do; its output equals `@noble/hashes`' `blake2b(data, { dkLen: 32 })`.
+ * is a low and a high 32-bit half. Trie nodes are short and hashed by the hundred thousand, so this builds
+ * no hasher object per call, keeps the working state in local variables and adds without branches; it
+ * runs several times faster than `@noble/hashes`' `blake2b(data, { dkLen: 32 })`, whose output it equals.
  */
 
 // The initialisation vector (SHA-512's), as [low, high] halves of its eight words.

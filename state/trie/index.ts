@@ -6,4 +6,3 @@ export type { NodeGetter } from "./trie-load.js";
 export { verifyProof } from "./verify-proof.js";
 export { decodeNode, encodeNode, type DecodedNode } from "./node-codec.js";
 export { TrieError, type TrieErrorCode } from "./trie-error.js";
-export { blake2b256 } from "./hash.js";

@@ -6,7 +6,7 @@
  * than a hash, a branch without children, trailing bytes, a state version 1 hashed-value node) is rejected
  * with a `TrieError` rather than guessed at.
  */
-import { nibbleAt, nibblesToBytes } from "./nibbles.js";
+import { nibblesToBytes } from "./nibbles.js";
 import {
   BRANCH_NO_VALUE_PREFIX,
   BRANCH_WITH_VALUE_PREFIX,
@@ -112,7 +112,13 @@ function readPartial(r: Reader, count: number): Uint8Array {
     throw new TrieError({ code: "INVALID_PADDING", detail: "padding nibble of an odd partial key is not zero" });
   }
   const partial = new Uint8Array(count);
-  for (let i = 0; i < count; i++) partial[i] = nibbleAt(packed, i + odd);
+  let i = 0;
+  if (odd === 1) partial[i++] = packed[0]! & 0x0f;
+  for (let j = odd; i < count; j++) {
+    const b = packed[j]!;
+    partial[i++] = b >> 4;
+    partial[i++] = b & 0x0f;
+  }
   return partial;
 }
 

@@ -8,19 +8,20 @@
  *
  * Keys and values are kept by reference, not copied: do not modify arrays after handing them over.
  */
+import { blake2_256 as blake2b256 } from "../../primitives/hashing.js";
 import { diffTrieNodes, type NodeDiff } from "./node-diff.js";
+import { HASH_LENGTH } from "./node-writer.js";
 import { readProofNodes } from "./read-proof.js";
 import { buildNode } from "./trie-build.js";
 import { loadTrie, type NodeGetter } from "./trie-load.js";
 import { merkleOf, nextGeneration, type TrieNode } from "./trie-node.js";
 import { iterateEntries, lookup, nextKeyAfter } from "./trie-read.js";
 import { EMPTY_TRIE_ROOT, sortEntries } from "./trie-root.js";
-import { blake2b256 } from "./hash.js";
-import { HASH_LENGTH } from "./node-writer.js";
 import { applyChanges } from "./trie-update.js";
 
 const NO_PREFIX = new Uint8Array(0);
 
+/** One immutable version of the state trie; `update` makes the next. */
 export class PersistentTrie {
   private cachedRoot: Uint8Array | undefined;
 

@@ -1,4 +1,4 @@
-/** Why a trie operation failed: malformed node bytes, a missing node, an incomplete proof, a bad argument. */
+/** Why a trie operation failed: malformed node bytes, an impossible structure, a missing node, an incomplete proof. */
 export type TrieErrorCode =
   | "UNEXPECTED_END"
   | "TRAILING_BYTES"

@@ -22,49 +22,63 @@ export function loadTrie(root: Uint8Array, getNode: NodeGetter, gen: number): Tr
   const encoding = getNode(root);
   if (encoding === undefined) throw missing(root);
   if (encoding.length === 1 && encoding[0] === 0) return undefined;
-  const node = loadNode(encoding, [], 0, getNode, gen);
+  const node = new Loader(getNode, gen).load(encoding, 0);
   node.merkle = encoding.length < HASH_LENGTH ? encoding.slice() : root.slice();
   return node;
 }
 
-function loadNode(encoding: Uint8Array, path: number[], depth: number, getNode: NodeGetter, gen: number): TrieNode {
-  const decoded = decodeNode(encoding);
-  if (decoded.kind === "empty") throw new TrieError({ code: "INVALID_STRUCTURE", detail: "empty node below the root" });
-  const partial = decoded.partial;
-  for (let i = 0; i < partial.length; i++) path[depth + i] = partial[i]!;
-  const end = depth + partial.length;
-  path.length = end;
-  if (decoded.kind === "leaf") return new TrieNode(pathKey(path, end), depth, end, decoded.value.slice(), undefined, gen);
+class Loader {
+  // The nibbles of the path to the node being loaded.
+  private path = new Uint8Array(256);
 
-  const children = emptyChildren();
-  let firstChild: TrieNode | undefined;
-  for (let n = 0; n < 16; n++) {
-    const ref = decoded.children[n];
-    if (ref === undefined) continue;
-    let childEncoding = ref;
-    if (ref.length === HASH_LENGTH) {
-      const found = getNode(ref);
-      if (found === undefined) throw missing(ref);
-      childEncoding = found;
+  constructor(
+    private readonly getNode: NodeGetter,
+    private readonly gen: number,
+  ) {}
+
+  load(encoding: Uint8Array, depth: number): TrieNode {
+    const decoded = decodeNode(encoding);
+    if (decoded.kind === "empty") throw new TrieError({ code: "INVALID_STRUCTURE", detail: "empty node below the root" });
+    const partial = decoded.partial;
+    const end = depth + partial.length;
+    if (end + 1 > this.path.length) {
+      const grown = new Uint8Array(Math.max(2 * this.path.length, end + 1));
+      grown.set(this.path);
+      this.path = grown;
     }
-    path[end] = n;
-    const child = loadNode(childEncoding, path, end + 1, getNode, gen);
-    child.merkle = ref.slice();
-    children[n] = child;
-    firstChild ??= child;
-    path.length = end;
-  }
-  const value = decoded.value?.slice();
-  const key = value !== undefined ? pathKey(path, end) : firstChild!.key;
-  return new TrieNode(key, depth, end, value, children, gen);
-}
+    this.path.set(partial, depth);
+    if (decoded.kind === "leaf") return new TrieNode(this.key(end), depth, end, decoded.value.slice(), undefined, this.gen);
 
-// A node holding a value sits at a whole-byte key, so its path has an even number of nibbles.
-function pathKey(path: number[], end: number): Uint8Array {
-  if ((end & 1) === 1) throw new TrieError({ code: "INVALID_STRUCTURE", detail: `value at an odd nibble depth ${end}` });
-  const key = new Uint8Array(end >> 1);
-  for (let i = 0; i < key.length; i++) key[i] = (path[2 * i]! << 4) | path[2 * i + 1]!;
-  return key;
+    const children = emptyChildren();
+    let firstChild: TrieNode | undefined;
+    for (let n = 0; n < 16; n++) {
+      const ref = decoded.children[n];
+      if (ref === undefined) continue;
+      let childEncoding = ref;
+      if (ref.length === HASH_LENGTH) {
+        const found = this.getNode(ref);
+        if (found === undefined) throw missing(ref);
+        childEncoding = found;
+      }
+      this.path[end] = n;
+      const child = this.load(childEncoding, end + 1);
+      child.merkle = ref.slice();
+      children[n] = child;
+      firstChild ??= child;
+    }
+    const value = decoded.value?.slice();
+    const key = value !== undefined ? this.key(end) : firstChild!.key;
+    return new TrieNode(key, depth, end, value, children, this.gen);
+  }
+
+  // A node holding a value sits at a whole-byte key, so its path has an even number of nibbles.
+  private key(end: number): Uint8Array {
+    if ((end & 1) === 1) throw new TrieError({ code: "INVALID_STRUCTURE", detail: `value at an odd nibble depth ${end}` });
+    const path = this.path;
+    const key = new Uint8Array(end >> 1);
+    for (let i = 0; i < key.length; i++) key[i] = (path[2 * i]! << 4) | path[2 * i + 1]!;
+    return key;
+  }
 }
 
 function missing(hash: Uint8Array): TrieError {

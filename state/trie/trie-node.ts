@@ -12,7 +12,7 @@
  * records the update that created a node: inside that same update the node is still private and may be
  * modified in place, and later `diffNodes` tells a version's new nodes from inherited ones by it.
  */
-import { blake2b256 } from "./hash.js";
+import { blake2_256 as blake2b256 } from "../../primitives/hashing.js";
 import { HASH_LENGTH, NodeWriter } from "./node-writer.js";
 
 export class TrieNode {

@@ -7,7 +7,7 @@
  * hash of the root node's encoding, even when that encoding is shorter than a hash.
  */
 import { compact } from "scale-ts";
-import { blake2b256 } from "./hash.js";
+import { blake2_256 as blake2b256 } from "../../primitives/hashing.js";
 import { commonNibbles, nibbleAt } from "./nibbles.js";
 import { HASH_LENGTH, NodeWriter } from "./node-writer.js";
 import { compareBytes } from "./sort.js";

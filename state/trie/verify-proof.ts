@@ -6,7 +6,7 @@
  * shorter ones in place. A lookup that needs a node the proof lacks fails; a lookup that ends proves the
  * key's value or its absence.
  */
-import { blake2b256 } from "./hash.js";
+import { blake2_256 as blake2b256 } from "../../primitives/hashing.js";
 import { nibbleAt } from "./nibbles.js";
 import { decodeNode } from "./node-codec.js";
 import { HASH_LENGTH } from "./node-writer.js";

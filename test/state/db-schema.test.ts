@@ -68,6 +68,7 @@ describe("state/db-schema", () => {
       await db.close();
       await poke(path, "trie", root, null);
       db = await ChainDb.open({ path });
+      await assert.rejects(db.storageAt(g.hash, bytes("k")), isCorrupt);
       assert.throws(() => db.stateAt(g.hash).get(bytes("k")), isCorrupt);
       await db.close();
     }));

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { blake2b256, diffNodes, PersistentTrie } from "../../../state/trie/index.js";
+import { blake2_256 as blake2b256 } from "../../../primitives/hashing.js";
+import { diffNodes, PersistentTrie } from "../../../state/trie/index.js";
 import { decodeNode } from "../../../state/trie/node-codec.js";
 import { changesArb, entriesArb, hex } from "./arbitraries.js";
 

@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { validateProofs } from "@polkadot-api/substrate-bindings";
-import { blake2b256, decodeNode, PersistentTrie, verifyProof } from "../../../state/trie/index.js";
+import { blake2_256 as blake2b256 } from "../../../primitives/hashing.js";
+import { decodeNode, PersistentTrie, verifyProof } from "../../../state/trie/index.js";
 import { entriesArb, hex, keyArb } from "./arbitraries.js";
 
 describe("PersistentTrie.readProof", () => {

@@ -2,7 +2,8 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import fc from "fast-check";
-import { blake2b256, EMPTY_TRIE_ROOT, orderedTrieRoot, PersistentTrie, trieRoot } from "../../../state/trie/index.js";
+import { blake2_256 as blake2b256 } from "../../../primitives/hashing.js";
+import { EMPTY_TRIE_ROOT, orderedTrieRoot, PersistentTrie, trieRoot } from "../../../state/trie/index.js";
 import { entriesArb } from "./arbitraries.js";
 import {
   EMPTY_ROOT_HEX,

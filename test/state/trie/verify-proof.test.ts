@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { blake2b256, PersistentTrie, TrieError, verifyProof } from "../../../state/trie/index.js";
+import { blake2_256 as blake2b256 } from "../../../primitives/hashing.js";
+import { PersistentTrie, TrieError, verifyProof } from "../../../state/trie/index.js";
 import { decodeNode } from "../../../state/trie/node-codec.js";
 import { hexBytes, POLKADOT_GENESIS_PROOF as P, toHex } from "./vectors.js";
 
