@@ -10,6 +10,7 @@
  */
 import * as scale from "scale-ts";
 import { addressAccount, MultiAddress } from "./account.js";
+import { concat } from "./bytes.js";
 import { CodecError } from "./codec-error.js";
 import { checkLengthPrefixed, compactU128Strict, compactU32Strict, encodeCompact } from "./compact.js";
 import type { KeyPair } from "./crypto/keyring.js";
@@ -96,7 +97,7 @@ export function encodeExtrinsic(xt: { signed?: ExtrinsicSignature; call: Uint8Ar
   }
   parts.push(xt.call);
   const bodyLength = parts.reduce((n, p) => n + p.length, 0);
-  return concat([encodeCompact(bodyLength), ...parts]);
+  return concat(encodeCompact(bodyLength), ...parts);
 }
 
 /** The extra bytes a signed extrinsic carries: `era ‖ Compact nonce ‖ Compact tip`. */
@@ -120,7 +121,7 @@ export function signingPayload(call: Uint8Array, extra: SignedExtra, additional:
 
 /** `SignedPayload`'s encoding before the long-payload rule: `call ‖ extra ‖ additionalSigned`. */
 export function encodeSignedPayload(call: Uint8Array, extra: SignedExtra, additional: AdditionalSigned): Uint8Array {
-  return concat([call, encodeExtra(extra), encodeAdditionalSigned(additional)]);
+  return concat(call, encodeExtra(extra), encodeAdditionalSigned(additional));
 }
 
 export type SignatureCheck =
@@ -215,15 +216,5 @@ export function uncheckedExtrinsicSchema(callSchema: AnySchema): Schema<Extrinsi
     schemaByCall.set(callSchema, s);
   }
   return s;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 

@@ -7,6 +7,7 @@
  * `ValueQuery`), `Optional` ones as `undefined` (`OptionQuery`).
  */
 import { hashKey, hashedPrefixLength, twox128, type StorageHasher } from "../primitives/hashing.js";
+import { concat, utf8 } from "../primitives/bytes.js";
 import type { Schema } from "../primitives/schema.js";
 import { keyString, keysWithPrefix, type Storage, type StorageReader } from "../state/storage.js";
 
@@ -252,25 +253,3 @@ export function palletStorage<S extends Record<string, AnyStorageItem>>(pallet: 
   return Object.assign(items, { [PALLET]: pallet });
 }
 export const PALLET: unique symbol = Symbol("pallet");
-
-export function utf8(s: string): Uint8Array {
-  return new TextEncoder().encode(s);
-}
-
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
-export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

@@ -4,10 +4,11 @@
  * the whole flat index, the canon entry and the chain's meta entries.
  */
 import type { ChainLevels } from "./db-batch.js";
+import { concat, equalBytes } from "../primitives/bytes.js";
 import { DbBatch } from "./db-batch.js";
 import { DbError } from "./db-error.js";
 import {
-  bytesEqual, concatBytes, encodeBlockRecord, encodeFlatDiff, encodeHashList, HASH_LENGTH, META, SCHEMA_VERSION,
+  encodeBlockRecord, encodeFlatDiff, encodeHashList, HASH_LENGTH, META, SCHEMA_VERSION,
   toHex, u32Key,
 } from "./db-schema.js";
 import { encodePruningMode, type PruningMode } from "./pruning.js";
@@ -33,11 +34,11 @@ export function checkBlock(block: BlockToCommit): void {
     if (block[field].length !== HASH_LENGTH) throw new RangeError(`commitBlock: ${field} must be 32 bytes`);
   }
   const hash = toHex(block.hash);
-  if (!bytesEqual(block.pending.stateRoot, block.stateRoot)) {
+  if (!equalBytes(block.pending.stateRoot, block.stateRoot)) {
     throw new DbError({ code: "STATE_ROOT_MISMATCH", hash, expected: toHex(block.stateRoot), got: toHex(block.pending.stateRoot) });
   }
   const pendingParent = block.pending.parentHash;
-  if (pendingParent === null ? block.number !== 0 : !bytesEqual(pendingParent, block.parentHash)) {
+  if (pendingParent === null ? block.number !== 0 : !equalBytes(pendingParent, block.parentHash)) {
     throw new DbError({
       code: "PENDING_MISMATCH", hash, gotParent: toHex(block.parentHash),
       expectedParent: pendingParent === null ? "genesis (no parent)" : toHex(pendingParent),
@@ -78,6 +79,6 @@ function blockOps(levels: ChainLevels, block: BlockToCommit): DbBatch {
   batch.put(levels.bodies, block.hash, block.body);
   if (block.justification !== undefined) batch.put(levels.justifications, block.hash, block.justification);
   batch.put(levels.blocks, block.hash, encodeBlockRecord(block));
-  batch.put(levels.children, concatBytes(block.parentHash, block.hash), new Uint8Array(0));
+  batch.put(levels.children, concat(block.parentHash, block.hash), new Uint8Array(0));
   return batch;
 }

@@ -10,12 +10,13 @@
  * block becomes best. `setFinalized` finalizes, discards the other forks and prunes old states.
  */
 import { BlockTree, type LiveBlock } from "./block-tree.js";
+import { concat, equalBytes } from "../primitives/bytes.js";
 import { moveBestOps } from "./best-chain.js";
 import { checkBlock, childBlockOps, genesisOps, type BlockToCommit } from "./block-commit.js";
 import { DbBatch, openChainLevels, type ChainLevels } from "./db-batch.js";
 import { DbError } from "./db-error.js";
 import {
-  bytesEqual, concatBytes, corrupt, decodeBlockRecord, decodeHash, decodeU32, HASH_LENGTH, META, plain,
+  corrupt, decodeBlockRecord, decodeHash, decodeU32, HASH_LENGTH, META, plain,
   SCHEMA_VERSION, toHex, u32Key, type BlockRecord,
 } from "./db-schema.js";
 import { liveBlock, restoreLiveTree } from "./live-restore.js";
@@ -149,7 +150,7 @@ export class ChainDb {
   /** Every stored child of `hash`, including those on discarded forks. */
   async children(hash: Uint8Array): Promise<Uint8Array[]> {
     const out: Uint8Array[] = [];
-    const lte = concatBytes(hash, new Uint8Array(HASH_LENGTH).fill(0xff));
+    const lte = concat(hash, new Uint8Array(HASH_LENGTH).fill(0xff));
     for await (const key of this.levels.children.keys({ gt: hash, lte })) out.push(plain(key.slice(HASH_LENGTH)));
     return out;
   }
@@ -364,7 +365,7 @@ export class ChainDb {
     const info = await this.blockInfo(hash);
     if (info === undefined || info.number > this.tree!.finalized.number) return false;
     const canon = await this.canonHash(info.number);
-    return bytesEqual(canon, hash);
+    return equalBytes(canon, hash);
   }
 
   private inMemoryState(hash: Uint8Array):
@@ -387,7 +388,7 @@ export class ChainDb {
     if (this.pruning === "archive") return true;
     if (number < this.base || number > this.tree!.finalized.number) return false;
     const canon = this.levels.canon.getSync(u32Key(number));
-    return canon !== undefined && bytesEqual(canon, hash);
+    return canon !== undefined && equalBytes(canon, hash);
   }
 
   private async canonHash(number: number): Promise<Uint8Array> {

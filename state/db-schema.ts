@@ -170,13 +170,6 @@ export function corrupt(what: string, detail: string): never {
   throw new DbError({ code: "CORRUPT", what, detail });
 }
 
-export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-}
-
 /** A plain `Uint8Array` over the same memory: LevelDB hands out `Buffer`s, callers get plain bytes. */
 export function plain(bytes: Uint8Array): Uint8Array;
 export function plain(bytes: Uint8Array | undefined): Uint8Array | undefined;
@@ -187,12 +180,6 @@ export function plain(bytes: Uint8Array | undefined): Uint8Array | undefined {
 
 export function toHex(bytes: Uint8Array): string {
   return "0x" + Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
-}
-
-export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function ascii(s: string): Uint8Array {

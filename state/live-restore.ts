@@ -7,10 +7,11 @@
  * state root checked on the way.
  */
 import { BlockTree, type LiveBlock } from "./block-tree.js";
+import { equalBytes } from "../primitives/bytes.js";
 import type { ChainLevels } from "./db-batch.js";
 import { DbError } from "./db-error.js";
 import {
-  bytesEqual, corrupt, decodeBlockRecord, plain, decodeFlatDiff, decodeHashList, toHex,
+  corrupt, decodeBlockRecord, plain, decodeFlatDiff, decodeHashList, toHex,
   type BlockRecord, type FlatChange,
 } from "./db-schema.js";
 import { redoChanges, undoChanges } from "./state-db.js";
@@ -114,7 +115,7 @@ export function liveBlock(
 
 function checkRoot(trie: PersistentTrie, record: BlockRecord, hash: Uint8Array, source: string): void {
   const got = trie.root();
-  if (!bytesEqual(got, record.stateRoot)) {
+  if (!equalBytes(got, record.stateRoot)) {
     throw new DbError({
       code: "CORRUPT",
       what: `state of ${toHex(hash)}`,

@@ -7,7 +7,8 @@
  * A deleted key is held as `null` so it hides the base value.
  */
 import { compact } from "scale-ts";
-import { compareBytes, keyString, startsWith, type Storage, type StorageReader } from "./storage.js";
+import { compareBytes } from "../primitives/bytes.js";
+import { keyString, startsWith, type Storage, type StorageReader } from "./storage.js";
 
 /**
  * Items appended to a SCALE `Vec` without decoding it, as `sp_io::storage::append` does (System.Events):

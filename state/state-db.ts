@@ -9,10 +9,11 @@
  * for `state_call` at an old block.
  */
 import { DbError } from "./db-error.js";
-import { bytesEqual, decodeNodeValue, HASH_LENGTH, toHex, type FlatChange } from "./db-schema.js";
+import { decodeNodeValue, HASH_LENGTH, toHex, type FlatChange } from "./db-schema.js";
 import type { Sublevel } from "./db-batch.js";
 import { decodeNode, diffNodes, PersistentTrie, TrieError, type DecodedNode } from "./trie/index.js";
-import { compareBytes, keyString, startsWith, type StorageReader } from "./storage.js";
+import { compareBytes, equalBytes } from "../primitives/bytes.js";
+import { keyString, startsWith, type StorageReader } from "./storage.js";
 
 /**
  * A block's state computed but not yet committed: `stateRoot` goes in the header before sealing, the
@@ -44,7 +45,7 @@ export function buildPendingState(
   const diff: FlatChange[] = [];
   for (const [key, value] of last.values()) {
     const old = parent.get(key) ?? null;
-    if (old === null ? value === null : value !== null && bytesEqual(old, value)) continue;
+    if (old === null ? value === null : value !== null && equalBytes(old, value)) continue;
     diff.push([key.slice(), old, value === null ? null : value.slice()]);
   }
   diff.sort((a, b) => compareBytes(a[0], b[0]));

@@ -33,15 +33,6 @@ export function startsWith(key: Uint8Array, prefix: Uint8Array): boolean {
   return true;
 }
 
-/** Lexicographic byte comparison, the order of keys in the trie. */
-export function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const d = a[i]! - b[i]!;
-    if (d !== 0) return d;
-  }
-  return a.length - b.length;
-}
 
 // Map keys must be strings; latin1 keeps one char per byte and is cheap to build.
 export function keyString(key: Uint8Array): string {

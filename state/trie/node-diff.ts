@@ -13,7 +13,7 @@
  * same hash twice, and a hash both created and dropped (a node rebuilt unchanged) cancels out.
  */
 import { nibbleAt } from "./nibbles.js";
-import { equalBytes } from "./sort.js";
+import { equalBytes } from "../../primitives/bytes.js";
 import type { TrieNode } from "./trie-node.js";
 import { encodeTrieNode, isStored, merkleOf, storedHash } from "./trie-node.js";
 

@@ -7,7 +7,7 @@
  * Substrate's `StorageProof` is a set, which it hands out in byte order; so do we.
  */
 import { commonNibbles, nibbleAt } from "./nibbles.js";
-import { compareBytes } from "./sort.js";
+import { compareBytes } from "../../primitives/bytes.js";
 import { encodeTrieNode, isStored, merkleOf, type TrieNode } from "./trie-node.js";
 
 /** The encodings of the stored nodes on the lookup paths of `keys`, deduplicated, in byte order. */

@@ -8,7 +8,7 @@
  */
 import { decodeNode } from "./node-codec.js";
 import { HASH_LENGTH } from "./node-writer.js";
-import { equalBytes } from "./sort.js";
+import { equalBytes } from "../../primitives/bytes.js";
 import { TrieError } from "./trie-error.js";
 import { emptyChildren, TrieNode } from "./trie-node.js";
 import { EMPTY_TRIE_ROOT } from "./trie-root.js";

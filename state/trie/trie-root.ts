@@ -10,7 +10,7 @@ import { compact } from "scale-ts";
 import { blake2_256 as blake2b256 } from "../../primitives/hashing.js";
 import { commonNibbles, nibbleAt } from "./nibbles.js";
 import { HASH_LENGTH, NodeWriter } from "./node-writer.js";
-import { compareBytes } from "./sort.js";
+import { compareBytes } from "../../primitives/bytes.js";
 
 /** blake2-256 of the empty node `[0x00]`: the root of a trie without keys. */
 export const EMPTY_TRIE_ROOT: Uint8Array = blake2b256(Uint8Array.of(0));

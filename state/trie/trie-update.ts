@@ -12,7 +12,7 @@
  * Nodes of the update's own generation are still private and are modified in place.
  */
 import { commonNibbles, nibbleAt } from "./nibbles.js";
-import { equalBytes } from "./sort.js";
+import { equalBytes } from "../../primitives/bytes.js";
 import { buildNode } from "./trie-build.js";
 import { emptyChildren, TrieNode } from "./trie-node.js";
 

@@ -10,7 +10,7 @@ import { blake2_256 as blake2b256 } from "../../primitives/hashing.js";
 import { nibbleAt } from "./nibbles.js";
 import { decodeNode } from "./node-codec.js";
 import { HASH_LENGTH } from "./node-writer.js";
-import { equalBytes } from "./sort.js";
+import { equalBytes } from "../../primitives/bytes.js";
 import { TrieError } from "./trie-error.js";
 import { EMPTY_TRIE_ROOT } from "./trie-root.js";
 

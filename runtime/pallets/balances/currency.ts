@@ -9,7 +9,7 @@
 import type { StorageReader } from "../../../state/storage.js";
 import { DispatchFailure, fail } from "../../dispatch-error.js";
 import type { BlockContext } from "../../pallet.js";
-import { equalBytes } from "../../storage-item.js";
+import { equalBytes } from "../../../primitives/bytes.js";
 import { canDecProviders } from "../system/account.js";
 import {
   accountData, decreaseIssuance, increaseIssuance, totalIssuance as readTotalIssuance, tryMutateAccountHandlingDust,

@@ -6,7 +6,7 @@
  */
 import type { StorageReader } from "../../../state/storage.js";
 import type { BlockContext } from "../../pallet.js";
-import { equalBytes } from "../../storage-item.js";
+import { equalBytes } from "../../../primitives/bytes.js";
 import { DispatchFailure } from "../../dispatch-error.js";
 import { decConsumers, incConsumers } from "../system/account.js";
 import { tryMutateAccount } from "./account.js";

@@ -6,7 +6,7 @@
 import type { StorageReader } from "../../../state/storage.js";
 import { DispatchFailure, fail } from "../../dispatch-error.js";
 import type { BlockContext } from "../../pallet.js";
-import { equalBytes } from "../../storage-item.js";
+import { equalBytes } from "../../../primitives/bytes.js";
 import { accountData, decreaseIssuance, handleRawDust, tryMutateAccount, tryMutateAccountHandlingDust } from "./account.js";
 import { EXISTENTIAL_DEPOSIT, U128_MAX } from "./constants.js";
 import { ensureCanWithdraw, totalBalance } from "./currency.js";

@@ -6,6 +6,7 @@
  * stay for clients to read and are reset when the next block initializes.
  */
 import type { DigestItem } from "../../../primitives/digest.js";
+import { concat } from "../../../primitives/bytes.js";
 import { blake2_256 } from "../../../primitives/hashing.js";
 import { u32 } from "../../../primitives/schema.js";
 import type { OverlayedChanges } from "../../../state/overlay.js";
@@ -111,14 +112,4 @@ export function key(cls: DispatchClass): "normal" | "operational" | "mandatory" 
 
 export function baseExtrinsicWeight(cls: DispatchClass): Weight {
   return BLOCK_WEIGHTS.per_class[key(cls)].base_extrinsic;
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }

@@ -3,7 +3,7 @@
  */
 import { blake2_256 } from "../../../primitives/hashing.js";
 import { u16 } from "../../../primitives/schema.js";
-import { concat, utf8 } from "../../storage-item.js";
+import { concat, utf8 } from "../../../primitives/bytes.js";
 
 // `(b"modlpy/utilisuba", who, index)` SCALE-encoded: a byte-array literal has no length prefix.
 const ENTROPY_PREFIX = utf8("modlpy/utilisuba");

@@ -6,7 +6,7 @@
  * Values cross the 32-byte line between inline and hashed nodes and the 64-byte compact-length step.
  */
 import fc from "fast-check";
-import { compareBytes } from "../../../state/trie/sort.js";
+import { compareBytes } from "../../../primitives/bytes.js";
 
 const STEM = Uint8Array.from({ length: 40 }, (_, i) => (i * 37) & 0xff);
 

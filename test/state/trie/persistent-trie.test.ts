@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { PersistentTrie, trieRoot } from "../../../state/trie/index.js";
-import { compareBytes } from "../../../state/trie/sort.js";
+import { compareBytes } from "../../../primitives/bytes.js";
 import { changesArb, entriesArb, hex, keyArb, Model } from "./arbitraries.js";
 
 const b = (s: string) => new TextEncoder().encode(s);
