@@ -6,32 +6,18 @@
  * 64 output bytes are the mini-secret (sr25519) or seed (ed25519, ecdsa).
  */
 import { pbkdf2Sync } from "node:crypto";
-import { sha256 } from "@noble/hashes/sha2.js";
-import { BIP39_ENGLISH } from "./bip39-english.js";
+import { mnemonicToEntropy as scureEntropy } from "@scure/bip39";
+import { wordlist } from "@scure/bip39/wordlists/english.js";
 import { KeyError } from "./key-error.js";
-
-const WORD_INDEX = new Map(BIP39_ENGLISH.map((word, i) => [word, i]));
-const WORD_COUNTS = [12, 15, 18, 21, 24];
 
 /** Recovers the entropy of an English BIP39 mnemonic, checking its word count, words and checksum. */
 export function mnemonicToEntropy(phrase: string): Uint8Array {
-  const words = phrase.trim().split(/\s+/);
-  if (!WORD_COUNTS.includes(words.length)) {
-    throw new KeyError("INVALID_PHRASE", `A mnemonic has 12, 15, 18, 21 or 24 words, not ${words.length}`);
+  try {
+    return scureEntropy(phrase.trim().split(/\s+/).join(" "), wordlist);
+  } catch (e) {
+    // The library's message names the problem (length, unknown word, checksum) and never the phrase.
+    throw new KeyError("INVALID_PHRASE", `Invalid mnemonic: ${(e as Error).message}`);
   }
-  let bits = "";
-  for (const word of words) {
-    const index = WORD_INDEX.get(word);
-    if (index === undefined) throw new KeyError("INVALID_PHRASE", "The mnemonic has a word outside the BIP39 English list");
-    bits += index.toString(2).padStart(11, "0");
-  }
-  // 11 bits per word = 32 entropy bits + 1 checksum bit per 3 words
-  const checksumBits = words.length / 3;
-  const entropy = new Uint8Array((bits.length - checksumBits) / 8);
-  for (let i = 0; i < entropy.length; i++) entropy[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
-  const expected = sha256(entropy)[0]!.toString(2).padStart(8, "0").slice(0, checksumBits);
-  if (bits.slice(-checksumBits) !== expected) throw new KeyError("INVALID_PHRASE", "The mnemonic's checksum is wrong");
-  return entropy;
 }
 
 /** Substrate's 32-byte mini-secret for a mnemonic and optional password (not the BIP39 seed). */
