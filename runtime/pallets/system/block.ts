@@ -88,13 +88,19 @@ export function finalize(io: Io): { number: number; parentHash: Uint8Array; logs
  * Appends an already encoded `RuntimeEvent` to `System.Events` with the current phase; none at genesis.
  */
 export function depositEventBytes(io: Io, event: Uint8Array): void {
-  if (storage.Number.get(io) === 0) return;
-  const phase = storage.ExecutionPhase.get(io) ?? { tag: "ApplyExtrinsic", value: 0 };
-  const count = storage.EventCount.get(io);
-  storage.EventCount.set(io, count + 1);
+  // PERF: this runs for every event, so it reads the encoded Number and Phase as they are stored.
+  const number = io.get(storage.Number.key());
+  if (number === undefined || number.every((b) => b === 0)) return;
+  const phase = io.get(storage.ExecutionPhase.key()) ?? DEFAULT_PHASE;
+  const countKey = storage.EventCount.key();
+  const raw = io.get(countKey);
+  const count = raw ? new DataView(raw.buffer, raw.byteOffset, 4).getUint32(0, true) : 0;
+  io.set(countKey, u32.enc(count + 1));
   // EventRecord = phase ‖ event ‖ topics (always empty in TFChain).
-  io.append(storage.Events.key(), concat(Phase.enc(phase), event, EMPTY_VEC));
+  io.append(storage.Events.key(), concat(phase, event, EMPTY_VEC));
 }
+// `Phase::ApplyExtrinsic(0)`, what FRAME assumes when no phase is stored.
+const DEFAULT_PHASE = Phase.enc({ tag: "ApplyExtrinsic", value: 0 });
 const EMPTY_VEC = new Uint8Array([0]);
 
 export function depositLog(ctx: Pick<BlockContext, "io">, item: DigestItem): void {
