@@ -27,6 +27,11 @@ export interface ChainSpec {
   properties: { ss58Format: number; tokenDecimals: number; tokenSymbol: string };
   bootNodes: string[];
   genesis: GenesisConfig;
+  /**
+   * The genesis storage itself, when the spec came as Substrate's raw JSON (`genesis.raw.top`): it wins over
+   * `genesis`, which is then empty.
+   */
+  rawGenesis?: [Uint8Array, Uint8Array][];
 }
 
 /** Every endowed account gets 1 << 60 units, as in `testnet_genesis`. */
@@ -102,6 +107,12 @@ export function localSpec(): ChainSpec {
       tftPrice: { min: 10, max: 1000 },
     },
   };
+}
+
+/** A genesis configuration with nothing in it (for raw specs, whose storage is given). */
+export function emptyGenesisConfig(): GenesisConfig {
+  const none = new Uint8Array(32);
+  return { balances: [], authorities: [], foundationAccount: none, salesAccount: none, councilMembers: [], billingFrequency: 600n, tftPrice: { min: 10, max: 1000 } };
 }
 
 export function builtInSpec(name: string): ChainSpec | undefined {

@@ -7,8 +7,9 @@ import { EMPTY_TRIE_ROOT, trieRoot } from "../state/trie/trie-root.js";
 import type { Runtime } from "../runtime/runtime.js";
 import type { ChainSpec } from "./chain-spec.js";
 
-/** Runs each pallet's genesis build, in runtime order, into a fresh storage. */
+/** Runs each pallet's genesis build, in runtime order, into a fresh storage (or takes a raw spec's storage). */
 export function buildGenesisStorage(runtime: Runtime, spec: ChainSpec): MemoryStorage {
+  if (spec.rawGenesis) return new MemoryStorage(spec.rawGenesis);
   const io = new MemoryStorage();
   for (const pallet of runtime.pallets) pallet.genesis?.(io, spec.genesis);
   return io;

@@ -1,46 +1,87 @@
 /**
- * The `tfchain-ts` command line: subcommands and their flags, Substrate's names.
- *
- * TODO(#5): `--dev` and the node service, `build-spec`, `key`, `purge-chain`, `export-blocks`, `import-blocks`.
+ * The `tfchain-ts` command line: the node itself, or one of Substrate's subcommands.
  */
-import { builtInSpec } from "../genesis/chain-spec.js";
+import readline from "node:readline/promises";
+import { initCrypto } from "../primitives/crypto/wasm.js";
 import { genesisBlock } from "../genesis/genesis-state.js";
 import { runtime } from "../runtime/index.js";
 import { RuntimeApi } from "../runtime/runtime-api.js";
+import { AUTHORING_FLAGS } from "./cli/authoring.js";
+import { CliError, flagHelp, parseFlags, stringFlag } from "./cli/flags.js";
+import { RPC_FLAGS } from "./cli/rpc.js";
+import { SHARED_FLAGS } from "./cli/shared.js";
+import { BUILD_SPEC_FLAGS, buildSpecCommand } from "./commands/build-spec.js";
+import { KEY_FLAGS, keyCommand } from "./commands/key.js";
+import { PURGE_FLAGS, purgeChainCommand } from "./commands/purge-chain.js";
+import { loadChainSpec } from "./config.js";
 
-const HELP = `tfchain-ts: a TFChain (ThreeFold grid) node in TypeScript
+const NODE_FLAGS = [SHARED_FLAGS, RPC_FLAGS, AUTHORING_FLAGS];
 
-Usage: tfchain-ts <subcommand> [options]
+const HELP = `tfchain-ts: a TFChain (ThreeFold grid) node in TypeScript, TFChain 2.9 (spec 152) on the wire
+
+Usage: tfchain-ts [options]                 run a node
+       tfchain-ts <subcommand> [options]
 
 Subcommands:
-  export-metadata [--chain dev|local]   Print the runtime metadata (V14) as 0x-hex, the bytes state_getMetadata returns
-  --help                                Print this help
-`;
+  build-spec [--chain C] [--raw]            Print the chain spec JSON
+  key generate|inspect [URI]                Generate or inspect a key (sr25519, ed25519, ecdsa)
+  purge-chain [--chain C] [--base-path P]   Delete a chain's database
+  export-metadata [--chain C]               Print the runtime metadata as 0x-hex (what state_getMetadata returns)
+
+${flagHelp([["Chain and paths", SHARED_FLAGS], ["JSON-RPC", RPC_FLAGS], ["Authoring", AUTHORING_FLAGS], ["build-spec", BUILD_SPEC_FLAGS], ["key", KEY_FLAGS], ["purge-chain", PURGE_FLAGS]])}`;
+
+const out = (s: string) => void process.stdout.write(s);
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    process.stdout.write(HELP);
-    return 0;
+  try {
+    await initCrypto();
+    switch (command) {
+      case "--help":
+      case "-h":
+      case "help":
+        out(HELP);
+        return 0;
+      case "build-spec":
+        return buildSpecCommand(rest, out);
+      case "key":
+        return keyCommand(rest, out);
+      case "purge-chain":
+        return await purgeChainCommand(rest, out, ask);
+      case "export-metadata":
+        return exportMetadata(rest);
+      default: {
+        const { flags } = parseFlags(argv, NODE_FLAGS);
+        if (flags.help) {
+          out(HELP);
+          return 0;
+        }
+        const { runNode } = await import("./service.js");
+        return await runNode(flags);
+      }
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`Error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
   }
-  if (command === "export-metadata") return exportMetadata(rest);
-  process.stderr.write(`Error: unknown subcommand or flag "${command}". Run tfchain-ts --help for the list.\n`);
-  return 2;
 }
 
 function exportMetadata(argv: string[]): number {
-  const chain = flag(argv, "--chain") ?? "dev";
-  const spec = builtInSpec(chain);
-  if (!spec) {
-    process.stderr.write(`Error: unknown chain "${chain}". Use --chain dev or --chain local.\n`);
-    return 2;
-  }
+  const { flags } = parseFlags(argv, [SHARED_FLAGS]);
+  const spec = loadChainSpec(stringFlag(flags, "chain") ?? "dev");
   const api = new RuntimeApi(runtime, genesisBlock(runtime, spec).hash);
-  process.stdout.write(`0x${Buffer.from(api.metadata.metadata()).toString("hex")}\n`);
+  out(`0x${Buffer.from(api.metadata.metadata()).toString("hex")}\n`);
   return 0;
 }
 
-function flag(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
+async function ask(question: string): Promise<boolean> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
 }
