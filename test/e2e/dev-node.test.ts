@@ -1,0 +1,140 @@
+// The dev node as users meet it: a real process, real sockets, @polkadot/api as the client.
+import { strict as assert } from "node:assert";
+import { ApiPromise, HttpProvider, Keyring, WsProvider } from "@polkadot/api";
+import { rpc, startNode, waitFor, type NodeProcess } from "./node-process.js";
+
+const keyring = new Keyring({ type: "sr25519", ss58Format: 42 });
+const alice = keyring.addFromUri("//Alice");
+const bob = keyring.addFromUri("//Bob");
+const charlie = keyring.addFromUri("//Charlie");
+
+async function connect(node: NodeProcess): Promise<ApiPromise> {
+  return ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true, throwOnConnect: true });
+}
+
+/** Signs and sends; resolves with the block hash and events once in a block, and again when finalized. */
+function send(tx: any, signer: any, opts: any = {}): Promise<{ inBlock: string; finalized: Promise<string>; events: any[]; fee?: bigint }> {
+  return new Promise((resolve, reject) => {
+    let resolveFinal!: (h: string) => void;
+    const finalized = new Promise<string>((r) => (resolveFinal = r));
+    let inBlock: string | undefined;
+    tx.signAndSend(signer, opts, (r: any) => {
+      if (r.status.isInBlock && !inBlock) {
+        inBlock = r.status.asInBlock.toHex();
+        resolve({ inBlock: inBlock!, finalized, events: r.events });
+      }
+      if (r.status.isFinalized) resolveFinal(r.status.asFinalized.toHex());
+      if (r.isError && !inBlock) reject(new Error(`transaction failed: ${r.status.type}`));
+    }).catch(reject);
+  });
+}
+
+describe("e2e: dev node (instant sealing)", function () {
+  this.timeout(120_000);
+  let node: NodeProcess;
+  let api: ApiPromise;
+
+  before(async () => {
+    node = await startNode(["--dev", "--sealing", "instant"]);
+    api = await connect(node);
+  });
+  after(async () => {
+    await api?.disconnect();
+    const code = await node?.stop();
+    assert.equal(code, 0, "the node shuts down cleanly on SIGTERM");
+  });
+
+  it("connects and reads the runtime version, constants and metadata", async () => {
+    assert.equal(api.runtimeVersion.specName.toString(), "substrate-threefold");
+    assert.equal(api.runtimeVersion.specVersion.toNumber(), 152);
+    assert.equal((api.consts.balances.existentialDeposit as any).toBigInt(), 500n);
+    assert.ok(api.tx.balances.transferKeepAlive, "calls come from our metadata");
+    assert.equal((await api.rpc.system.chain()).toString(), "Development");
+  });
+
+  it("queries accounts, map entries and state at an older block", async () => {
+    const acc: any = await api.query.system.account(alice.address);
+    assert.equal(acc.data.free.toBigInt(), 1n << 60n);
+    const entries = await api.query.system.account.entries();
+    assert.ok(entries.length >= 7, `dev genesis endows 7 accounts, got ${entries.length}`);
+    const genesis = await api.rpc.chain.getBlockHash(0);
+    const old: any = await api.query.system.account.at(genesis, alice.address);
+    assert.equal(old.nonce.toNumber(), 0);
+  });
+
+  it("signs, sends and follows a transfer to inBlock and finalized; the fee equals payment_queryInfo", async () => {
+    const tx = api.tx.balances.transferKeepAlive(charlie.address, 1_000_000_000n);
+    const info = await tx.paymentInfo(bob);
+    const before: any = await api.query.system.account(bob.address);
+    const r = await send(tx, bob);
+    const names = r.events.map((e: any) => `${e.event.section}.${e.event.method}`);
+    assert.ok(names.includes("balances.Transfer"), names.join(","));
+    assert.ok(names.includes("system.ExtrinsicSuccess"), names.join(","));
+    const fin = await r.finalized;
+    assert.equal(fin, r.inBlock);
+    const after: any = await api.query.system.account.at(r.inBlock, bob.address);
+    assert.equal(before.data.free.toBigInt() - after.data.free.toBigInt(), 1_000_000_000n + info.partialFee.toBigInt());
+  });
+
+  it("serves HTTP POST and WebSocket on the same port", async () => {
+    const res = await rpc(node, "chain_getHeader", []);
+    assert.match(res.result.number, /^0x[0-9a-f]+$/);
+    const provider = new HttpProvider(node.httpUrl);
+    const health: any = await provider.send("system_health", []);
+    assert.equal(typeof health.peers, "number");
+  });
+
+  it("refuses a bad signature with 1010 and changes nothing", async () => {
+    const tx = api.tx.balances.transferKeepAlive(charlie.address, 1n);
+    const signed = await tx.signAsync(alice, { nonce: -1 });
+    const bytes = signed.toU8a();
+    bytes[bytes.length - 1]! ^= 1; // the call's last byte: the signature no longer matches
+    const before: any = await api.query.system.account(alice.address);
+    const res = await rpc(node, "author_submitExtrinsic", [`0x${Buffer.from(bytes).toString("hex")}`]);
+    assert.equal(res.error?.code, 1010);
+    assert.match(res.error.data, /bad signature/);
+    const after: any = await api.query.system.account(alice.address);
+    assert.equal(after.nonce.toNumber(), before.nonce.toNumber());
+  });
+
+  it("refuses a stale nonce with 1010 and keeps a future nonce until the gap is filled", async () => {
+    const nonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
+    if (nonce === 0) await send(api.tx.balances.transferKeepAlive(charlie.address, 1_000n), alice);
+    const stale = await api.tx.balances.transferKeepAlive(charlie.address, 1n).signAsync(alice, { nonce: 0 });
+    const res = await rpc(node, "author_submitExtrinsic", [stale.toHex()]);
+    assert.equal(res.error?.code, 1010);
+    assert.match(res.error.data, /outdated/);
+
+    const next = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
+    const future = await api.tx.balances.transferKeepAlive(charlie.address, 2n).signAsync(alice, { nonce: next + 1 });
+    const fut = await rpc(node, "author_submitExtrinsic", [future.toHex()]);
+    assert.ok(fut.result, JSON.stringify(fut.error));
+    const pending = await rpc(node, "author_pendingExtrinsics", []);
+    assert.ok(pending.result.includes(future.toHex()), "the future transaction waits in the pool");
+    await send(api.tx.balances.transferKeepAlive(charlie.address, 3n), alice, { nonce: next });
+    await waitFor("the future transaction to be included", async () => {
+      const acc: any = await api.query.system.account(alice.address);
+      return acc.nonce.toNumber() === next + 2 ? true : undefined;
+    });
+  });
+
+  it("refuses an oversized request and unsafe methods are served on localhost (auto)", async () => {
+    const big = "0x" + "00".repeat(16 * 1024 * 1024);
+    const res = await fetch(node.httpUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "author_submitExtrinsic", params: [big] }) });
+    assert.ok(res.status === 413 || (await res.json()).error, "oversized request refused");
+  });
+});
+
+describe("e2e: safe RPC methods", function () {
+  this.timeout(60_000);
+  it("refuses author_insertKey with --rpc-methods safe", async () => {
+    const node = await startNode(["--dev", "--sealing", "manual", "--rpc-methods", "safe"]);
+    try {
+      const res = await rpc(node, "author_rotateKeys", []);
+      assert.ok(res.error, "refused");
+      assert.match(res.error.message, /unsafe/i);
+    } finally {
+      await node.stop();
+    }
+  });
+});
