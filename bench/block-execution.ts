@@ -12,6 +12,7 @@ import { initCrypto } from "../primitives/crypto/wasm.js";
 import { Era } from "../primitives/era.js";
 import { signExtrinsic } from "../primitives/extrinsic.js";
 import { runtime } from "../runtime/index.js";
+import { auraPreDigest, slotAt } from "../runtime/pallets/aura/index.js";
 import { RuntimeApi } from "../runtime/runtime-api.js";
 import { MemoryStorage } from "../state/memory-storage.js";
 import { trieRoot } from "../state/trie/trie-root.js";
@@ -54,7 +55,8 @@ export async function benchBlockExecution(): Promise<Record<string, number>> {
   };
 
   function template(parentHash: Uint8Array, number: number) {
-    return { parentHash, number, timestamp: 1_700_000_000_000n + 6000n * BigInt(number), logs: [], author: alice.accountId };
+    const timestamp = 1_700_000_000_000n + 6000n * BigInt(number);
+    return { parentHash, number, timestamp, logs: [auraPreDigest(slotAt(timestamp))] };
   }
 }
 

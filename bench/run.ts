@@ -4,6 +4,7 @@
 import { initCrypto } from "../primitives/crypto/wasm.js";
 import { benchBlockExecution } from "./block-execution.js";
 import { benchHashing } from "./hashing.js";
+import { benchImport } from "./import.js";
 import { benchSignatures } from "./signatures.js";
 import { benchStateDb } from "./state-db.js";
 import { benchTrie } from "./trie.js";
@@ -13,6 +14,7 @@ const benches: [string, () => Promise<Record<string, number>>][] = [
   ["signature verification (per second)", benchSignatures],
   ["hashing (per second)", benchHashing],
   ["block execution", benchBlockExecution],
+  ["block authoring and import", benchImport],
   ["trie", benchTrie],
   ["LevelDB state commit", benchStateDb],
 ];

@@ -77,7 +77,7 @@ export interface TxPoolService {
    * (`finalized`, `usurped`, `dropped`, `invalid`, `finalityTimeout`).
    */
   submitAndWatch(extrinsic: Uint8Array, listener: (status: TransactionStatus) => void): Promise<{ hash: Uint8Array; unwatch(): void }>;
-  /** Every extrinsic in the pool (ready and future), full encodings. */
+  /** The ready extrinsics, full encodings (what Substrate's `author_pendingExtrinsics` lists). */
   pending(): Uint8Array[];
   /** Removes extrinsics by hash; returns the hashes removed. */
   remove(hashes: Uint8Array[]): Uint8Array[];

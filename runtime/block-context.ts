@@ -5,17 +5,28 @@ import type { OverlayedChanges } from "../state/overlay.js";
 import { DispatchFailure } from "./dispatch-error.js";
 import type { BlockContext, DispatchOutcome, RuntimeCallValue } from "./pallet.js";
 import type { Origin } from "./origin.js";
+import { author as authorshipAuthor } from "./pallets/authorship/index.js";
 import { depositEventBytes } from "./pallets/system/block.js";
 import type { Runtime } from "./runtime.js";
 
 export class BlockExecution implements BlockContext {
+  private readonly hasAuthorship: boolean;
+
   constructor(
     readonly runtime: Runtime,
     readonly io: OverlayedChanges,
     readonly blockNumber: number,
-    /** Who authored the block: fees go there (TFChain's `DealWithFees`). */
-    readonly author?: Uint8Array,
-  ) {}
+    /** Pays fees to this account instead of `Authorship::author()` (tests and benches without a digest). */
+    private readonly authorOverride?: Uint8Array,
+  ) {
+    this.hasAuthorship = runtime.pallets.some((p) => p.name === "Authorship");
+  }
+
+  /** Who authored the block: fees go there (TFChain's `DealWithFees` → `Authorship::author()`). */
+  get author(): Uint8Array | undefined {
+    if (this.authorOverride) return this.authorOverride;
+    return this.hasAuthorship ? authorshipAuthor(this.io) : undefined;
+  }
 
   deposit(pallet: string, event: { tag: string; value?: any }): void {
     depositEventBytes(this.io, this.runtime.eventSchema.enc({ tag: pallet, value: event }));

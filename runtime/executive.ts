@@ -34,6 +34,10 @@ export interface BlockEnv {
   parentHash: Uint8Array;
   /** Pre-runtime digest items (Aura's slot) the author put in the header. */
   logs: DigestItem[];
+  /**
+   * Pays the block's fees to this account instead of `Authorship::author()`, which the runtime finds from
+   * the Aura slot in `logs`. For tests and benches only: a real block's author comes from its digest.
+   */
   author?: Uint8Array;
 }
 
@@ -109,13 +113,13 @@ export class Executive {
   /**
    * `TaggedTransactionQueue_validate_transaction`: checks `encoded` against the state after block
    * `parentNumber` (hash `parentHash`) as if it went into the next block. Writes go to `io` and are
-   * meant to be dropped.
+   * meant to be dropped. `opts.signatureVerified` skips the signature check, as for `applyExtrinsic`.
    */
-  validateTransaction(io: OverlayedChanges, encoded: Uint8Array, parentHash: Uint8Array): ValidTransaction {
+  validateTransaction(io: OverlayedChanges, encoded: Uint8Array, parentHash: Uint8Array, opts: ApplyOptions = {}): ValidTransaction {
     const number = systemStorage.Number.get(io) + 1;
     initialize(io, number, parentHash, []);
     const block = new BlockExecution(this.runtime, io, number);
-    const checked = this.check(block, encoded);
+    const checked = this.check(block, encoded, opts.signatureVerified);
     if (!checked.signer) {
       // Inherents are never valid as pool transactions.
       invalid("Call");

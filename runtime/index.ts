@@ -1,22 +1,27 @@
 /**
  * TFChain's runtime as tfchain-ts builds it: the pallets in `construct_runtime!` order.
  *
- * TODO(#5–#9): Scheduler, ValidatorSet, Session, Aura, Grandpa, Historical, Authorship, the grid pallets,
- * Council, CouncilMembership, Dao and Validator join this list as their issues land.
+ * TODO(#6–#9): Scheduler, ValidatorSet, Session, Grandpa, Historical, the grid pallets, Council,
+ * CouncilMembership, Dao and Validator join this list as their issues land.
  */
+import { aura, onTimestampSet } from "./pallets/aura/index.js";
+import { authorship } from "./pallets/authorship/index.js";
 import { balances } from "./pallets/balances/index.js";
 import { system } from "./pallets/system/index.js";
 import { bindEventRecords } from "./pallets/system/storage.js";
 import { eventRecord } from "./pallets/system/types.js";
 import { VERSION } from "./pallets/system/constants.js";
-import { timestamp } from "./pallets/timestamp/index.js";
+import { defineTimestamp } from "./pallets/timestamp/index.js";
 import { transactionPayment } from "./pallets/transaction-payment/index.js";
 import { utility } from "./pallets/utility/index.js";
 import { bindRuntime, Runtime } from "./runtime.js";
 import { vec } from "../primitives/schema.js";
 
 function buildRuntime(): Runtime {
-  const runtime = bindRuntime(new Runtime([system, timestamp, utility, balances, transactionPayment], VERSION));
+  // `OnTimestampSet = Aura`: the block's time must fall in the slot its digest claims.
+  const timestamp = defineTimestamp({ onTimestampSet });
+  const pallets = [system, timestamp, utility, aura, authorship, balances, transactionPayment];
+  const runtime = bindRuntime(new Runtime(pallets, VERSION));
   bindEventRecords(vec(eventRecord(runtime.eventSchema)));
   return runtime;
 }

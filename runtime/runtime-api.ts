@@ -6,13 +6,14 @@
  */
 import { AccountId32 } from "../primitives/account.js";
 import { H256 } from "../primitives/header.js";
-import { bytes, option, tuple, u32, vec, type Schema } from "../primitives/schema.js";
+import { bytes, option, tuple, u32, u64, vec, type Schema } from "../primitives/schema.js";
 import { SIGNED_EXTENSIONS } from "../primitives/signed-extensions.js";
 import { uncheckedExtrinsicSchema } from "../primitives/extrinsic.js";
 import { OverlayedChanges } from "../state/overlay.js";
 import type { StorageReader } from "../state/storage.js";
 import { Executive } from "./executive.js";
 import { RuntimeMetadata } from "./metadata.js";
+import { authorities, AuthorityId, SLOT_DURATION } from "./pallets/aura/index.js";
 import { storage as systemStorage } from "./pallets/system/storage.js";
 import { RuntimeVersionSchema } from "./pallets/system/types.js";
 import { queryFeeDetails, queryInfo } from "./pallets/transaction-payment/query.js";
@@ -51,6 +52,9 @@ export class RuntimeApi {
       Metadata_metadata: () => bytes.enc(this.metadata.metadata()),
       Metadata_metadata_versions: () => vec(u32).enc([...this.metadata.versions()]),
       Metadata_metadata_at_version: (_s, a) => option(bytes).enc(this.metadata.atVersion(decode(u32, a))),
+      // `sp_consensus_aura::SlotDuration` is a u64 of milliseconds.
+      AuraApi_slot_duration: () => u64.enc(SLOT_DURATION),
+      AuraApi_authorities: (s) => vec(AuthorityId).enc(authorities(s)),
       AccountNonceApi_account_nonce: (s, a) => u32.enc(systemStorage.Account.get(s, decode(AccountId32, a)).nonce),
       TaggedTransactionQueue_validate_transaction: (s, a) => {
         const [, xt, blockHash] = decode(tuple(TransactionSource, extrinsicSchema, H256), a);

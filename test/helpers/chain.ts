@@ -6,6 +6,7 @@ import { devSpec } from "../../genesis/chain-spec.js";
 import { genesisBlock } from "../../genesis/genesis-state.js";
 import { headerHash } from "../../primitives/header.js";
 import { runtime } from "../../runtime/index.js";
+import { auraPreDigest, slotAt } from "../../runtime/pallets/aura/index.js";
 import { RuntimeApi } from "../../runtime/runtime-api.js";
 import { MemoryStorage } from "../../state/memory-storage.js";
 import { OverlayedChanges } from "../../state/overlay.js";
@@ -32,7 +33,7 @@ export class TestChain {
     const base = this.state;
     const built = buildBlock(
       this.api.executive, base,
-      { parentHash: this.bestHash, number: this.bestNumber + 1, timestamp: this.timestamp, logs: [], author },
+      { parentHash: this.bestHash, number: this.bestNumber + 1, timestamp: this.timestamp, logs: [auraPreDigest(slotAt(this.timestamp))], author },
       extrinsics,
       (changes) => {
         const next = new MemoryStorage(base.entries());

@@ -62,7 +62,8 @@ describe("runtime/executive", () => {
     const xt = chain.sign(alice, "Balances", "transfer_keep_alive", [{ Id: bob.publicKey }, free], { nonce: 0 });
     const fee = queryFee(chain, xt);
     const bobBefore = account(chain, bob.publicKey).data.free;
-    const built = chain.block([xt]);
+    // Charlie authors: the dev chain's own author (Alice) would get her fee back.
+    const built = chain.block([xt], charlie.publicKey);
     assert.ok(built.applied[1]!.error, "the dispatch failed");
     assert.equal(account(chain, bob.publicKey).data.free, bobBefore);
     assert.equal(account(chain, alice.publicKey).data.free, free - fee);

@@ -1,0 +1,14 @@
+/**
+ * Consensus: the chain (database, runtime, import pipeline), Aura block production and dev finality.
+ *
+ * The node wires them: `Chain.open` → `new BlockAuthor(...)` and `new DevFinality(...)` → `start()`; on
+ * shutdown `author.stop()`, `finality.stop()`, then `chain.close()`.
+ */
+export { Chain, ChainError, chainDbPath, type ChainDeps, type ChainOptions } from "./chain.js";
+export { BlockAuthor, defaultAuthoringOptions, type AuthoringDeps, type AuthoringOptions, type ReadyTransactions, type SealingMode } from "./authoring.js";
+export { AuthoringError } from "./authoring-error.js";
+export { DevFinality, defaultDevFinalityOptions, type DevFinalityOptions, type FinalityGadget } from "./finality.js";
+export type { PoolCandidate, ReadyIterable } from "./proposer.js";
+export * from "./aura/index.js";
+export * from "./import/index.js";
+export { SILENT, type ConsensusLogger } from "./log.js";

@@ -1,0 +1,165 @@
+/**
+ * The node service: opens the chain, starts the pool, authoring, finality and the RPC server, wires their
+ * events together, and shuts them down in order on SIGINT/SIGTERM (no half-written block: the author
+ * finishes or drops the block in hand before the database closes).
+ */
+import fs from "node:fs";
+import { BlockAuthor, Chain, DevFinality, type ImportedBlockNotice } from "../consensus/index.js";
+import { RpcServer, RpcServerError } from "../rpc/server.js";
+import type { NetworkService, NodeServices } from "../rpc/services.js";
+import { TxPool } from "../txpool/index.js";
+import type { ParsedFlags } from "./cli/flags.js";
+import { resolveConfig, type NodeConfig } from "./config.js";
+import { Informant } from "./informant.js";
+import { Keystore } from "./keystore.js";
+import { createLogger, type Logger } from "./logger.js";
+
+export const NODE_VERSION = "0.1.0";
+
+/** No peers yet: the network arrives with issue 8. */
+const OFFLINE: NetworkService = {
+  peers: () => [],
+  localPeerId: () => "",
+  listenAddresses: () => [],
+  isSyncing: () => false,
+  highestBlock: () => undefined,
+  startingBlock: () => 0,
+};
+
+export interface RunningNode {
+  config: NodeConfig;
+  chain: Chain;
+  pool: TxPool;
+  rpc: RpcServer;
+  /** Stops everything; resolves when the database is closed. */
+  stop(): Promise<void>;
+}
+
+/** Starts a node from its configuration. */
+export async function startNode(config: NodeConfig, log: Logger): Promise<RunningNode> {
+  log.info("TFChain node (tfchain-ts)", { version: NODE_VERSION });
+  log.info("📋 Chain specification", { name: config.spec.name });
+  log.info("🏷  Node name", { name: config.name });
+  log.info("👤 Role", { role: config.validator ? "AUTHORITY" : "FULL" });
+  log.info("💾 Database", { path: config.dbPath, pruning: config.pruning });
+
+  const keystore = new Keystore(config.keystorePath);
+  if (config.devKey) keystore.insertSessionKeys(config.devKey);
+
+  const consensusLog = log.child("consensus");
+  const chain = await Chain.open({ spec: config.spec, dbPath: config.dbPath, pruning: config.pruning }, { log: consensusLog });
+  const cleanup: (() => Promise<void> | void)[] = [() => chain.close()];
+  try {
+    log.info("🔨 Initializing Genesis block/state", { hash: chain.genesisHash });
+    const pool = new TxPool({}, {
+      runtimeApi: chain.runtimeApi,
+      genesisHash: chain.genesisHash,
+      best: () => chain.best(),
+      stateAt: (hash) => chain.db.stateAt(hash),
+      log: log.child("txpool"),
+    });
+    cleanup.unshift(() => pool.close());
+    const poolUpdates = chain.onImported((b: ImportedBlockNotice) => {
+      if (b.route) void Promise.all(b.route.retracted.map((h) => retract(h)));
+      void pool.onBlockImported({ hash: b.hash, number: b.number, extrinsics: b.extrinsics, isBest: b.isBest });
+    });
+    const retract = async (hash: Uint8Array) => {
+      const header = await chain.header(hash);
+      if (header) await pool.onRetracted({ hash, number: header.number, extrinsics: (await chain.body(hash)) ?? [] });
+    };
+    const poolFinality = chain.onFinalized(async (b) => pool.onFinalized({ hash: b.hash, number: b.header.number, extrinsics: (await chain.body(b.hash)) ?? [] }));
+    cleanup.unshift(poolUpdates, poolFinality);
+
+    // One authority (dev, or a local chain run alone) finalizes on its own; GRANDPA replaces this in issue 8.
+    const finality = new DevFinality({}, { chain, log: consensusLog });
+    finality.start();
+    cleanup.unshift(() => finality.stop());
+
+    const signer = keystore.pairs("aura")[0];
+    let author: BlockAuthor | undefined;
+    if (config.validator && signer) {
+      author = new BlockAuthor({ mode: config.sealing }, { chain, signer, pool: { ready: () => pool.ready(), onReady: (l) => pool.onReadyTransaction(() => l()) }, log: consensusLog });
+      author.start();
+      cleanup.unshift(() => author!.stop());
+      log.info("🧑‍🌾 Authoring blocks", { sealing: config.sealing, key: signer.publicKey });
+    } else if (config.validator) {
+      log.warn("No aura key in the keystore: not authoring (insert one with author_insertKey or use --alice)");
+    }
+
+    const services: NodeServices = {
+      identity: { name: config.name, version: NODE_VERSION, roles: [config.validator ? "Authority" : "Full"] },
+      chain,
+      pool,
+      network: OFFLINE,
+      keystore,
+      sealing: author,
+    };
+    const rpc = new RpcServer(config.rpc, { services, logger: log.child("rpc") });
+    try {
+      await rpc.start();
+    } catch (e) {
+      if (e instanceof RpcServerError && e.code === "PORT_IN_USE") {
+        throw new StartError(`RPC port ${config.rpc.port} is already in use. Choose a different port using --rpc-port`);
+      }
+      throw e;
+    }
+    cleanup.unshift(() => rpc.stop());
+
+    const informant = new Informant(log.child("informant"), { chain, pool, network: OFFLINE });
+    informant.start();
+    cleanup.unshift(() => informant.stop());
+
+    let stopping: Promise<void> | undefined;
+    return {
+      config,
+      chain,
+      pool,
+      rpc,
+      stop: () => (stopping ??= runCleanup(cleanup, log)),
+    };
+  } catch (e) {
+    await runCleanup(cleanup, log);
+    throw e;
+  }
+}
+
+async function runCleanup(steps: (() => Promise<void> | void)[], log: Logger): Promise<void> {
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (e) {
+      log.error("Shutdown step failed", { error: e });
+    }
+  }
+}
+
+export class StartError extends Error {}
+
+/** `tfchain-ts [flags]`: runs a node until SIGINT or SIGTERM; resolves to the exit code. */
+export async function runNode(flags: ParsedFlags): Promise<number> {
+  const config = resolveConfig(flags);
+  const log = createLogger("tfchain-ts", config.log);
+  let node: RunningNode;
+  try {
+    node = await startNode(config, log);
+  } catch (e) {
+    if (config.temporary) fs.rmSync(config.basePath, { recursive: true, force: true });
+    if (e instanceof StartError || (e as { code?: string }).code === "GENESIS_MISMATCH" || (e as { code?: string }).code === "OPEN_FAILED") {
+      log.error((e as Error).message);
+      return 1;
+    }
+    throw e;
+  }
+  await new Promise<void>((resolve) => {
+    const onSignal = (signal: string) => {
+      log.info("Shutting down", { signal });
+      resolve();
+    };
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+  });
+  await node.stop();
+  if (config.temporary) fs.rmSync(config.basePath, { recursive: true, force: true });
+  log.info("Goodbye");
+  return 0;
+}
