@@ -10,6 +10,7 @@ import { AUTHORING_FLAGS } from "./cli/authoring.js";
 import { CliError, flagHelp, parseFlags, stringFlag } from "./cli/flags.js";
 import { RPC_FLAGS } from "./cli/rpc.js";
 import { SHARED_FLAGS } from "./cli/shared.js";
+import { BLOCKS_FLAGS, exportBlocksCommand, importBlocksCommand } from "./commands/blocks.js";
 import { BUILD_SPEC_FLAGS, buildSpecCommand } from "./commands/build-spec.js";
 import { KEY_FLAGS, keyCommand } from "./commands/key.js";
 import { PURGE_FLAGS, purgeChainCommand } from "./commands/purge-chain.js";
@@ -27,8 +28,10 @@ Subcommands:
   key generate|inspect [URI]                Generate or inspect a key (sr25519, ed25519, ecdsa)
   purge-chain [--chain C] [--base-path P]   Delete a chain's database
   export-metadata [--chain C]               Print the runtime metadata as 0x-hex (what state_getMetadata returns)
+  export-blocks [--from N] [--to N] [--binary] [FILE]   Write blocks to FILE (or stdout)
+  import-blocks [--binary] [FILE]           Import blocks from FILE (or stdin) through the import pipeline
 
-${flagHelp([["Chain and paths", SHARED_FLAGS], ["JSON-RPC", RPC_FLAGS], ["Authoring", AUTHORING_FLAGS], ["build-spec", BUILD_SPEC_FLAGS], ["key", KEY_FLAGS], ["purge-chain", PURGE_FLAGS]])}`;
+${flagHelp([["Chain and paths", SHARED_FLAGS], ["JSON-RPC", RPC_FLAGS], ["Authoring", AUTHORING_FLAGS], ["build-spec", BUILD_SPEC_FLAGS], ["key", KEY_FLAGS], ["purge-chain", PURGE_FLAGS], ["export-blocks / import-blocks", BLOCKS_FLAGS]])}`;
 
 const out = (s: string) => void process.stdout.write(s);
 
@@ -50,6 +53,10 @@ export async function main(argv: string[]): Promise<number> {
         return await purgeChainCommand(rest, out, ask);
       case "export-metadata":
         return exportMetadata(rest);
+      case "export-blocks":
+        return await exportBlocksCommand(rest, out);
+      case "import-blocks":
+        return await importBlocksCommand(rest, out);
       default: {
         const { flags } = parseFlags(argv, NODE_FLAGS);
         if (flags.help) {

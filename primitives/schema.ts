@@ -77,7 +77,7 @@ export type ValueOf<S> = S extends Schema<infer T> ? T : never;
 /** Decodes `bytes` completely with `codec`, turning every failure into a `CodecError`. */
 export function decodeExact<T>(codec: Codec<T>, bytes: Uint8Array, what = "value"): T {
   // scale-ts reads from offset 0 of the underlying buffer, so a view into a larger buffer is copied first.
-  const input = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length ? bytes : bytes.slice();
+  const input = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length ? bytes : new Uint8Array(bytes);
   const outer = tracked;
   tracked = { codec, end: -1 };
   let value: T;
@@ -95,6 +95,23 @@ export function decodeExact<T>(codec: Codec<T>, bytes: Uint8Array, what = "value
   if (end > input.length) throw new CodecError({ code: "MALFORMED", what, detail: "input too short" });
   if (end !== input.length) throw new CodecError({ code: "TRAILING_BYTES", what, detail: `${input.length - end} bytes left` });
   return value;
+}
+
+/** Decodes one value at the start of `bytes`, for concatenated encodings; returns it and the bytes it used. */
+export function decodePrefix<T>(codec: Codec<T>, bytes: Uint8Array, what = "value"): { value: T; length: number } {
+  const input = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length ? bytes : new Uint8Array(bytes);
+  const outer = tracked;
+  tracked = { codec, end: -1 };
+  try {
+    const value = trackingDecoder(input);
+    if (tracked.end > input.length) throw new CodecError({ code: "MALFORMED", what, detail: "input too short" });
+    return { value, length: tracked.end };
+  } catch (e) {
+    if (e instanceof CodecError) throw e;
+    throw new CodecError({ code: "MALFORMED", what, detail: (e as Error).message });
+  } finally {
+    tracked = outer;
+  }
 }
 
 // PERF: one decoder for every `decodeExact`, told which codec to run, rather than a closure per call; it

@@ -102,7 +102,10 @@ export class Dispatcher {
       const subs = conn.subscriptions;
       // jsonrpsee over HTTP has no sink to notify; it answers a subscription call with an internal error.
       if (subs === undefined) return errorJson(idJson, rpcErrors.internal("Subscriptions are not supported over HTTP: use a WebSocket"));
-      if (entry.kind === "unsubscribe") return resultJson(idJson, subs.unsubscribe(entry.def, params.required(0, "subscription", stringParam)), Infinity);
+      if (entry.kind === "unsubscribe") {
+        const found = subs.unsubscribe(entry.def, params.required(0, "subscription", stringParam));
+        return resultJson(idJson, entry.def.unsubscribeAnswer === "null" ? null : found, Infinity);
+      }
       if (subs.full) return errorJson(idJson, rpcErrors.tooManySubscriptions(this.opts.maxSubscriptionsPerConnection));
       sub = subs.open(entry.def);
       const r = entry.def.subscribe(params, sub, ctx);

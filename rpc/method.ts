@@ -46,6 +46,8 @@ export interface SubscriptionDef {
   unsubscribeAliases?: readonly string[];
   /** The `method` of its notifications. */
   notification: string;
+  /** What unsubscribing answers: Substrate's legacy calls say `true`/`false`, the new spec's say `null`. */
+  unsubscribeAnswer?: "boolean" | "null";
   unsafe?: boolean;
   params?: readonly string[];
   /** Starts the subscription; throwing refuses it (the error is the call's answer, no id is given). */

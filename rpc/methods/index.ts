@@ -8,6 +8,7 @@ import { MethodRegistry } from "../method.js";
 import type { NodeServices } from "../services.js";
 import { authorMethods } from "./author.js";
 import { chainMethods } from "./chain.js";
+import { chainHeadMethods } from "./chain-head.js";
 import { chainSpecMethods } from "./chain-spec.js";
 import type { MethodContext } from "./context.js";
 import { engineMethods } from "./engine.js";
@@ -15,11 +16,13 @@ import { paymentMethods } from "./payment.js";
 import { rpcMethodsGroup } from "./rpc-methods.js";
 import { stateMethods } from "./state.js";
 import { systemMethods } from "./system.js";
+import { transactionMethods } from "./transaction.js";
 
 export function buildRegistry(services: NodeServices, events: ChainEvents): MethodRegistry {
   const ctx: MethodContext = { services, chain: new ChainAccess(services.chain), events };
   const groups = [
-    systemMethods(ctx), chainMethods(ctx), stateMethods(ctx), authorMethods(ctx), paymentMethods(ctx), chainSpecMethods(ctx),
+    systemMethods(ctx), chainMethods(ctx), stateMethods(ctx), authorMethods(ctx), paymentMethods(ctx),
+    chainSpecMethods(ctx), chainHeadMethods(ctx), transactionMethods(ctx),
   ];
   if (services.sealing && services.sealing.mode !== "aura") groups.push(engineMethods(ctx, services.sealing));
   const registry = new MethodRegistry(groups);
