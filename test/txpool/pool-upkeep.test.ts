@@ -118,6 +118,21 @@ describe("txpool: upkeep as blocks come", () => {
     assert.equal(pool.nextNonce(alice.accountId), 1);
   });
 
+  it("drops a mortal transaction whose birth block a reorg replaced (its signature no longer holds)", async () => {
+    const pool = chain.pool();
+    const a1 = chain.block([]);
+    const r = recorder();
+    await pool.submitAndWatch(chain.transfer(alice, { nonce: 0, era: Era.mortal(64, 1), birthHash: a1.hash }), r.listener);
+    const b1 = chain.block([], { parent: chain.genesis.hash, setBest: false });
+    const b2 = chain.block([], { parent: b1.hash });
+    await pool.onRetracted(a1);
+    await pool.onBlockImported({ ...b1, isBest: true });
+    await pool.onBlockImported({ ...b2, isBest: true });
+    await settle();
+    assert.deepEqual(r.tags(), ["ready", "invalid"]);
+    assert.equal(pool.status().ready, 0);
+  });
+
   it("reports inBlock then finalized for a block finalized without having been best", async () => {
     const pool = chain.pool();
     const r = recorder();

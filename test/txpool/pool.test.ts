@@ -73,6 +73,7 @@ describe("txpool: admission", () => {
     const xt = decodeExtrinsic(chain.transfer(alice, { nonce: 0 }));
     const raw = encodeExtrinsic({ call: xt.call, signed: { ...xt.signed!, address: { tag: "Address32", value: alice.accountId } } });
     assert.deepEqual(await rejection(pool.submit(raw)), { code: 1011, message: "Unknown Transaction Validity", data: "CannotLookup" });
+    assert.equal((await rejection(pool.submit(raw))).code, 1011, "unknown validity is not banned");
   });
 
   it("refuses undecodable bytes: -32000 on submit, 1001 on watch", async () => {
