@@ -6,6 +6,7 @@ import { benchBlockExecution } from "./block-execution.js";
 import { benchHashing } from "./hashing.js";
 import { benchImport } from "./import.js";
 import { benchSignatures } from "./signatures.js";
+import { benchRpc } from "./rpc.js";
 import { benchStateDb } from "./state-db.js";
 import { benchTrie } from "./trie.js";
 
@@ -17,6 +18,7 @@ const benches: [string, () => Promise<Record<string, number>>][] = [
   ["block authoring and import", benchImport],
   ["trie", benchTrie],
   ["LevelDB state commit", benchStateDb],
+  ["RPC server", benchRpc],
 ];
 const only = process.argv[2];
 for (const [name, run] of benches) {

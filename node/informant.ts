@@ -1,6 +1,6 @@
 /**
- * The informant: one status line every few seconds (best, finalized, peers, pool) and one per imported
- * block, as Substrate's informant prints them.
+ * The informant: one status line every few seconds (best, finalized, peers, pool), as Substrate's prints it.
+ * Imported blocks are logged where they are imported (consensus).
  */
 import type { ChainService, NetworkService, TxPoolService } from "../rpc/services.js";
 import type { Logger } from "./logger.js";
@@ -14,7 +14,6 @@ const short = (h: Uint8Array) => {
 
 export class Informant {
   private timer?: NodeJS.Timeout;
-  private unsubscribe?: () => void;
 
   constructor(
     private readonly log: Logger,
@@ -22,9 +21,6 @@ export class Informant {
   ) {}
 
   start(): void {
-    this.unsubscribe = this.deps.chain.onImported((b) => {
-      this.log.info(`✨ Imported #${b.header.number} (${short(b.hash)})`, b.isBest ? undefined : { best: false });
-    });
     this.timer = setInterval(() => this.tick(), INFORMANT_INTERVAL_MS);
     this.timer.unref();
   }
@@ -42,6 +38,5 @@ export class Informant {
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
-    this.unsubscribe?.();
   }
 }

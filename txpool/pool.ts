@@ -127,11 +127,14 @@ export class TxPool implements TxPoolService {
   }
 
   /**
-   * The ready transactions best first, for the block author: their signatures were verified against
-   * `birthHash`, so the author may apply them with `signatureVerified`. A snapshot: later changes do not show.
+   * The ready transactions best first, for the author of a block on the best block: their signatures hold for
+   * that chain, so the author may apply them with `signatureVerified`. A snapshot: later changes do not show.
+   * Report a transaction the block could not take with `reportInvalid`, so that its dependents are skipped.
    */
   ready(): ReadyIterator {
-    return this.base.ready.best();
+    const ctx = this.context();
+    // A mortal transaction not re-validated since a reorg may have been signed for a birth block now gone.
+    return this.base.ready.best((tx) => tx.birthNumber !== 0 && tx.validatedAt !== ctx.bestKey && !this.birthStillHolds(tx, ctx));
   }
 
   /** A transaction in the pool by hash. */
@@ -169,8 +172,9 @@ export class TxPool implements TxPoolService {
     if (!block.isBest) return Promise.resolve();
     const included = block.extrinsics.map((xt) => byteKey(extrinsicHash(xt)));
     const known = included.map((k) => this.base.get(k)).filter((tx) => tx !== undefined);
+    // Included future transactions leave first, so that pruning does not promote them.
+    for (const tx of known) this.base.future.remove(tx.key);
     const pruned = this.base.pruneTags(known.flatMap((tx) => tx.provides));
-    for (const tx of known) this.base.removeOne(tx.key);
     this.bans.ban(included);
     for (const key of included) this.watchers.inBlock(key, block);
     const includedKeys = new Set(included);
@@ -251,6 +255,15 @@ export class TxPool implements TxPoolService {
       this.waitingToVerify.shift()?.();
     }
     return this.insert(tx, listener);
+  }
+
+  private birthStillHolds(tx: PoolTransaction, ctx: ValidationContext): boolean {
+    try {
+      return equalBytes(this.validator.birthHashAt(tx.birthNumber, ctx), tx.birthHash);
+    } catch (e) {
+      if (e instanceof PoolError) return false;
+      throw e;
+    }
   }
 
   // The best block moved while the signature was checked: a reorg may have changed the birth block's hash.

@@ -129,9 +129,12 @@ export class ReadyQueue {
     return worst?.tx;
   }
 
-  /** A snapshot of the queue, best first: later pool changes do not affect it. */
-  best(): ReadyIterator {
-    return new BestIterator(this.entries, this.providedBy, (tx) => this.dependentsPerTag(tx));
+  /**
+   * A snapshot of the queue, best first: later pool changes do not affect it. Transactions for which `exclude`
+   * holds are skipped with their dependents.
+   */
+  best(exclude?: (tx: PoolTransaction) => boolean): ReadyIterator {
+    return new BestIterator(this.entries, this.providedBy, (tx) => this.dependentsPerTag(tx), exclude);
   }
 
   private dependents(tx: PoolTransaction): string[] {
@@ -167,7 +170,12 @@ class BestIterator implements ReadyIterator {
   private readonly heap: Node[] = [];
   private readonly invalid = new Set<string>();
 
-  constructor(entries: Map<string, ReadyEntry>, providedBy: Map<string, string>, dependentsPerTag: (tx: PoolTransaction) => string[]) {
+  constructor(
+    entries: Map<string, ReadyEntry>,
+    providedBy: Map<string, string>,
+    dependentsPerTag: (tx: PoolTransaction) => string[],
+    private readonly exclude?: (tx: PoolTransaction) => boolean,
+  ) {
     for (const [key, { tx, insertionId }] of entries) {
       let waiting = 0;
       for (const tag of tx.requires) {
@@ -189,6 +197,10 @@ class BestIterator implements ReadyIterator {
       const node = this.pop();
       if (!node) return { done: true, value: undefined };
       if (this.invalid.has(node.tx.key)) continue;
+      if (this.exclude?.(node.tx)) {
+        this.reportInvalid(node.tx);
+        continue;
+      }
       for (const k of node.dependents) {
         const dep = this.nodes.get(k);
         if (dep && --dep.waiting === 0) this.push(dep);

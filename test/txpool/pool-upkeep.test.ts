@@ -127,7 +127,9 @@ describe("txpool: upkeep as blocks come", () => {
     const b2 = chain.block([], { parent: b1.hash });
     await pool.onRetracted(a1);
     await pool.onBlockImported({ ...b1, isBest: true });
-    await pool.onBlockImported({ ...b2, isBest: true });
+    const revalidated = pool.onBlockImported({ ...b2, isBest: true });
+    assert.deepEqual([...pool.ready()], [], "the author never gets it, even before re-validation");
+    await revalidated;
     await settle();
     assert.deepEqual(r.tags(), ["ready", "invalid"]);
     assert.equal(pool.status().ready, 0);
