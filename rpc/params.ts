@@ -9,6 +9,7 @@ import { fromHex } from "./hex.js";
 
 export type Parser<T> = (value: unknown, name: string) => T;
 
+/** A call's parameters, read by position with a parser each. */
 export class Params {
   private constructor(private readonly list: readonly unknown[]) {}
 

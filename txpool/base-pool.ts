@@ -39,7 +39,7 @@ export class BasePool {
   /** Adds a validated transaction: ready if the ready queue provides all it requires, else future. */
   import(tx: PoolTransaction): Imported {
     if (this.has(tx.key)) throw alreadyImported(tx.hash);
-    const missing = tx.requires.filter((tag) => !this.ready.provides(tag));
+    const missing = tx.requires.length === 0 ? tx.requires : tx.requires.filter((tag) => !this.ready.provides(tag));
     if (missing.length > 0) {
       this.future.import(tx, missing);
       return { status: "future", ...noChanges() };

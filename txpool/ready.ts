@@ -58,18 +58,19 @@ export class ReadyQueue {
    * (nothing changed) when it provides a tag of transactions whose summed priority is not lower.
    */
   import(tx: PoolTransaction): PoolTransaction[] {
-    const replacedKeys = new Set<string>();
+    let replacedKeys: string[] | undefined;
     for (const tag of tx.provides) {
       const holder = this.providedBy.get(tag);
-      if (holder !== undefined) replacedKeys.add(holder);
+      if (holder !== undefined && !replacedKeys?.includes(holder)) (replacedKeys ??= []).push(holder);
     }
-    if (replacedKeys.size > 0) {
+    let replaced: PoolTransaction[] = [];
+    if (replacedKeys) {
       let old = 0n;
       for (const k of replacedKeys) old += this.entries.get(k)!.tx.priority;
       if (old > U64_MAX) old = U64_MAX;
       if (old >= tx.priority) throw tooLowPriority(old, tx.priority);
+      replaced = replacedKeys.map((k) => this.removeOne(k)!);
     }
-    const replaced = [...replacedKeys].map((k) => this.removeOne(k)!);
     this.entries.set(tx.key, { tx, insertionId: this.nextInsertionId++ });
     this.byteCount += tx.encoded.length;
     for (const tag of tx.provides) this.providedBy.set(tag, tx.key);

@@ -16,7 +16,6 @@ const keyring = new Keyring({ type: "sr25519", ss58Format: 42 });
 const alice = keyring.addFromUri("//Alice");
 const bob = keyring.addFromUri("//Bob");
 const ACCOUNT_PREFIX = "0x26aa394eea5630e07c48ae0c9558cef7b99d880ec681799c0cf30e8886371da9";
-const EVENTS = "0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7";
 const NUMBER = "0x26aa394eea5630e07c48ae0c9558cef702a5c1b19ab7a04f536c519aca4983ac";
 
 describe("rpc/methods", function () {

@@ -126,8 +126,9 @@ describe("txpool: upkeep as blocks come", () => {
     const b1 = chain.block([], { parent: chain.genesis.hash, setBest: false });
     const b2 = chain.block([], { parent: b1.hash });
     await pool.onRetracted(a1);
-    await pool.onBlockImported({ ...b1, isBest: true });
+    void pool.onBlockImported({ ...b1, isBest: true });
     const revalidated = pool.onBlockImported({ ...b2, isBest: true });
+    assert.equal(pool.status().ready, 1, "not re-validated yet");
     assert.deepEqual([...pool.ready()], [], "the author never gets it, even before re-validation");
     await revalidated;
     await settle();
