@@ -9,6 +9,7 @@ import { benchSignatures } from "./signatures.js";
 import { benchRpc } from "./rpc.js";
 import { benchStateDb } from "./state-db.js";
 import { benchTrie } from "./trie.js";
+import { benchTxPool } from "./txpool.js";
 
 await initCrypto();
 const benches: [string, () => Promise<Record<string, number>>][] = [
@@ -17,6 +18,7 @@ const benches: [string, () => Promise<Record<string, number>>][] = [
   ["block execution", benchBlockExecution],
   ["block authoring and import", benchImport],
   ["trie", benchTrie],
+  ["transaction pool admission", benchTxPool],
   ["LevelDB state commit", benchStateDb],
   ["RPC server", benchRpc],
 ];

@@ -59,14 +59,27 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
       log: log.child("txpool"),
     });
     cleanup.unshift(() => pool.close());
-    const poolUpdates = chain.onImported((b: ImportedBlockNotice) => {
-      if (b.route) void Promise.all(b.route.retracted.map((h) => retract(h)));
-      void pool.onBlockImported({ hash: b.hash, number: b.number, extrinsics: b.extrinsics, isBest: b.isBest });
-    });
-    const retract = async (hash: Uint8Array) => {
+    // The pool sees blocks in order: a reorg retracts the old branch (newest first), then enacts the new
+    // one (oldest first), so a transaction in both ends up `inBlock` of the new branch.
+    let poolQueue: Promise<void> = Promise.resolve();
+    const blockAt = async (hash: Uint8Array) => {
       const header = await chain.header(hash);
-      if (header) await pool.onRetracted({ hash, number: header.number, extrinsics: (await chain.body(hash)) ?? [] });
+      return header ? { hash, number: header.number, extrinsics: (await chain.body(hash)) ?? [] } : undefined;
     };
+    const poolUpdates = chain.onImported((b: ImportedBlockNotice) => {
+      poolQueue = poolQueue.then(async () => {
+        for (const hash of b.route?.retracted ?? []) {
+          const block = await blockAt(hash);
+          if (block) await pool.onRetracted(block);
+        }
+        for (const hash of b.route?.enacted ?? []) {
+          if (Buffer.compare(Buffer.from(hash), Buffer.from(b.hash)) === 0) continue;
+          const block = await blockAt(hash);
+          if (block) await pool.onBlockImported({ ...block, isBest: true });
+        }
+        await pool.onBlockImported({ hash: b.hash, number: b.number, extrinsics: b.extrinsics, isBest: b.isBest });
+      }).catch((e) => log.error("Pool update failed", { error: e }));
+    });
     const poolFinality = chain.onFinalized(async (b) => pool.onFinalized({ hash: b.hash, number: b.header.number, extrinsics: (await chain.body(b.hash)) ?? [] }));
     cleanup.unshift(poolUpdates, poolFinality);
 

@@ -53,6 +53,8 @@ export interface ApplyOptions {
    * worker threads do): skip the second check. PERF: signature checks dominate block execution.
    */
   signatureVerified?: boolean;
+  /** The caller's own decoding of these bytes (the pool decodes before it validates). */
+  decoded?: { xt: Extrinsic; call: RuntimeCallValue };
 }
 
 interface CheckedExtrinsic {
@@ -117,13 +119,15 @@ export class Executive {
    */
   validateTransaction(io: OverlayedChanges, encoded: Uint8Array, parentHash: Uint8Array, opts: ApplyOptions = {}): ValidTransaction {
     const number = systemStorage.Number.get(io) + 1;
-    initialize(io, number, parentHash, []);
-    const block = new BlockExecution(this.runtime, io, number);
-    const checked = this.check(block, encoded, opts.signatureVerified);
-    if (!checked.signer) {
-      // Inherents are never valid as pool transactions.
-      invalid("Call");
-    }
+    // PERF: validation needs only what the checks read (the number, the parent's hash for mortality), and
+    // its events would be thrown away with the overlay.
+    systemStorage.Number.set(io, number);
+    systemStorage.BlockHash.set(io, number - 1, parentHash);
+    const block = new BlockExecution(this.runtime, io, number, undefined, { recordEvents: false });
+    const checked = this.check(block, encoded, opts.signatureVerified, opts.decoded);
+    // Inherents (Mandatory) are never valid as pool transactions, as FRAME's validate_transaction says.
+    if (checked.info.class === "Mandatory") invalid("MandatoryValidation");
+    if (!checked.signer) invalid("Call");
     const { xt, signer, info } = checked;
     const s = xt.signed!;
     checkNonZeroSender(signer);
@@ -184,9 +188,9 @@ export class Executive {
   }
 
   /** Decodes and authenticates: `UncheckedExtrinsic::check` (lookup, birth block, signature). */
-  private check(block: BlockExecution, encoded: Uint8Array, signatureVerified = false): CheckedExtrinsic {
-    const xt = decodeExtrinsic(encoded);
-    const call = this.runtime.callSchema.dec(xt.call);
+  private check(block: BlockExecution, encoded: Uint8Array, signatureVerified = false, decoded?: ApplyOptions["decoded"]): CheckedExtrinsic {
+    const xt = decoded?.xt ?? decodeExtrinsic(encoded);
+    const call = decoded?.call ?? this.runtime.callSchema.dec(xt.call);
     const info = this.infoOf(call, block);
     if (!xt.signed) {
       const pallet = this.runtime.pallet(call.tag);

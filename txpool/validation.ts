@@ -12,6 +12,7 @@ import { concat } from "../primitives/bytes.js";
 import { CodecError } from "../primitives/codec-error.js";
 import type { Era } from "../primitives/era.js";
 import { decodeExtrinsic, encodeAdditionalSigned, encodeExtra, type Extrinsic } from "../primitives/extrinsic.js";
+import type { RuntimeCallValue } from "../runtime/pallet.js";
 import { blake2_256 } from "../primitives/hashing.js";
 import type { Executive } from "../runtime/executive.js";
 import { storage as systemStorage } from "../runtime/pallets/system/storage.js";
@@ -51,6 +52,8 @@ export interface PreparedTransaction {
   birthHash: Uint8Array;
   /** The best block it was prepared at. */
   preparedAt: string;
+  /** Its decoding, handed to the runtime so it does not decode twice. */
+  decoded?: { xt: Extrinsic; call: RuntimeCallValue };
 }
 
 // Longevities past this (immortal transactions: u64::MAX - n) mean "forever".
@@ -71,14 +74,15 @@ export class TransactionValidator {
   /** Decodes and authenticates up to the signature; throws a `PoolError`. */
   prepare(encoded: Uint8Array, hash: Uint8Array, ctx: ValidationContext, watched: boolean): PreparedTransaction {
     let xt: Extrinsic;
+    let call: RuntimeCallValue;
     try {
       xt = decodeExtrinsic(encoded);
-      this.executive.runtime.callSchema.dec(xt.call);
+      call = this.executive.runtime.callSchema.dec(xt.call);
     } catch (e) {
       if (e instanceof CodecError) throw formatError(e.message, watched);
       throw e;
     }
-    const base = { hash, key: byteKey(hash), encoded, preparedAt: ctx.bestKey };
+    const base = { hash, key: byteKey(hash), encoded, preparedAt: ctx.bestKey, decoded: { xt, call } };
     if (!xt.signed) return { ...base, nonce: 0, birthNumber: 0, birthHash: this.genesisHash };
     const signer = addressAccount(xt.signed.address);
     if (!signer) throw validityError({ tag: "Unknown", value: { tag: "CannotLookup" } });
@@ -122,14 +126,14 @@ export class TransactionValidator {
    * `birthHash`; throws a `PoolError`.
    */
   validate(
-    p: Pick<PreparedTransaction, "hash" | "key" | "encoded" | "signer" | "nonce" | "birthNumber" | "birthHash">,
+    p: Pick<PreparedTransaction, "hash" | "key" | "encoded" | "signer" | "nonce" | "birthNumber" | "birthHash" | "decoded">,
     ctx: ValidationContext,
     source: TransactionSource,
   ): PoolTransaction {
     let valid;
     ctx.io.startTransaction();
     try {
-      valid = this.executive.validateTransaction(ctx.io, p.encoded, ctx.best.hash, { signatureVerified: true });
+      valid = this.executive.validateTransaction(ctx.io, p.encoded, ctx.best.hash, { signatureVerified: true, decoded: p.decoded });
     } catch (e) {
       if (e instanceof TransactionInvalid) throw validityError(e.error);
       if (e instanceof CodecError) throw formatError(e.message, false);
