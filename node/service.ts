@@ -8,6 +8,7 @@ import { BlockAuthor, Chain, DevFinality, type ImportedBlockNotice } from "../co
 import { RpcServer, RpcServerError } from "../rpc/server.js";
 import type { NetworkService, NodeServices } from "../rpc/services.js";
 import { TxPool } from "../txpool/index.js";
+import { SignatureVerifier } from "../txpool/signature-workers.js";
 import type { ParsedFlags } from "./cli/flags.js";
 import { resolveConfig, type NodeConfig } from "./config.js";
 import { Informant } from "./informant.js";
@@ -15,6 +16,8 @@ import { Keystore } from "./keystore.js";
 import { createLogger, type Logger } from "./logger.js";
 
 export const NODE_VERSION = "0.1.0";
+/** Worker threads checking signatures for the pool and for imported blocks. */
+export const SIGNATURE_WORKERS = 2;
 
 /** No peers yet: the network arrives with issue 8. */
 const OFFLINE: NetworkService = {
@@ -47,8 +50,16 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
   if (config.devKey) keystore.insertSessionKeys(config.devKey);
 
   const consensusLog = log.child("consensus");
-  const chain = await Chain.open({ spec: config.spec, dbPath: config.dbPath, pruning: config.pruning }, { log: consensusLog });
-  const cleanup: (() => Promise<void> | void)[] = [() => chain.close()];
+  // One set of signature workers serves the pool and block import.
+  const verifier = new SignatureVerifier(SIGNATURE_WORKERS, (error) => log.warn("Signature worker failed; replaced", { error }));
+  let chain: Chain;
+  try {
+    chain = await Chain.open({ spec: config.spec, dbPath: config.dbPath, pruning: config.pruning }, { log: consensusLog, signatureVerifier: verifier });
+  } catch (e) {
+    await verifier.close();
+    throw e;
+  }
+  const cleanup: (() => Promise<void> | void)[] = [() => chain.close(), () => verifier.close()];
   try {
     log.info("🔨 Initializing Genesis block/state", { hash: chain.genesisHash });
     const pool = new TxPool({}, {
@@ -57,6 +68,7 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
       best: () => chain.best(),
       stateAt: (hash) => chain.db.stateAt(hash),
       log: log.child("txpool"),
+      signatureVerifier: verifier,
     });
     cleanup.unshift(() => pool.close());
     // The pool sees blocks in order: a reorg retracts the old branch (newest first), then enacts the new

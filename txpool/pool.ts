@@ -47,6 +47,8 @@ export interface TxPoolDeps {
   log?: PoolLogger;
   /** Wall clock in ms, for bans. */
   now?: () => number;
+  /** Signature workers shared with block import; the pool starts its own when absent (and closes only those). */
+  signatureVerifier?: SignatureVerifier;
 }
 
 /** A block as the pool's hooks need it: extrinsics in their full encodings. */
@@ -71,6 +73,7 @@ export class TxPool implements TxPoolService {
   private readonly bans: BanList;
   private readonly watchers: Watchers;
   private readonly verifier: SignatureVerifier;
+  private readonly ownsVerifier: boolean;
   private readonly validator: TransactionValidator;
   private readonly revalidation: Revalidation;
   private readonly readyListeners = new Set<(tx: PoolTransaction) => void>();
@@ -84,7 +87,8 @@ export class TxPool implements TxPoolService {
     this.log = deps.log ?? silent;
     this.bans = new BanList(this.options.banTimeMs, deps.now ?? Date.now);
     this.watchers = new Watchers((error) => this.log.error("Transaction status listener failed", { error }));
-    this.verifier = new SignatureVerifier(this.options.signatureWorkers, (error) => this.log.warn("Signature worker failed; replaced", { error }));
+    this.ownsVerifier = deps.signatureVerifier === undefined;
+    this.verifier = deps.signatureVerifier ?? new SignatureVerifier(this.options.signatureWorkers, (error) => this.log.warn("Signature worker failed; replaced", { error }));
     this.validator = new TransactionValidator(deps.runtimeApi.executive, deps.genesisHash);
     this.revalidation = new Revalidation(this.base, this.validator, () => this.context(), {
       invalid: (txs) => void this.dropInvalid(txs, txs),
@@ -218,7 +222,7 @@ export class TxPool implements TxPoolService {
   /** Stops the workers and the background re-validation. */
   async close(): Promise<void> {
     this.revalidation.stop();
-    await this.verifier.close();
+    if (this.ownsVerifier) await this.verifier.close();
   }
 
   private context(): ValidationContext {

@@ -7,6 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Chain } from "../../consensus/index.js";
+import { SignatureVerifier } from "../../txpool/signature-workers.js";
+import { SIGNATURE_WORKERS } from "../service.js";
 import { Justifications, SignedBlock } from "../../primitives/block.js";
 import { DigestItem } from "../../primitives/digest.js";
 import type { Header } from "../../primitives/header.js";
@@ -27,12 +29,21 @@ async function openChain(argv: string[]) {
   const { flags, positionals } = parseFlags(argv, [SHARED_FLAGS, BLOCKS_FLAGS, { pruning: AUTHORING_FLAGS.pruning! }], true);
   const spec = loadChainSpec(stringFlag(flags, "chain") ?? (flags.dev ? "dev" : "local"));
   const basePath = stringFlag(flags, "base-path") ?? defaultBasePath();
-  const chain = await Chain.open({ spec, dbPath: path.join(basePath, "chains", spec.id, "db") });
-  return { chain, flags, file: positionals[0] };
+  // import-blocks checks signatures on worker threads while it executes, as the node does.
+  const verifier = new SignatureVerifier(SIGNATURE_WORKERS);
+  const chain = await Chain.open({ spec, dbPath: path.join(basePath, "chains", spec.id, "db") }, { signatureVerifier: verifier }).catch(async (e) => {
+    await verifier.close();
+    throw e;
+  });
+  const close = async () => {
+    await chain.close();
+    await verifier.close();
+  };
+  return { chain, close, flags, file: positionals[0] };
 }
 
 export async function exportBlocksCommand(argv: string[], out: (s: string) => void): Promise<number> {
-  const { chain, flags, file } = await openChain(argv);
+  const { chain, close, flags, file } = await openChain(argv);
   try {
     const from = intFlag(flags, "from")!;
     const to = intFlag(flags, "to") ?? chain.best().number;
@@ -53,12 +64,12 @@ export async function exportBlocksCommand(argv: string[], out: (s: string) => vo
     if (file) out(`Exported blocks #${from}..#${to} to ${file}\n`);
     return 0;
   } finally {
-    await chain.close();
+    await close();
   }
 }
 
 export async function importBlocksCommand(argv: string[], out: (s: string) => void): Promise<number> {
-  const { chain, flags, file } = await openChain(argv);
+  const { chain, close, flags, file } = await openChain(argv);
   try {
     const data = fs.readFileSync(file ?? 0);
     const blocks = flags.binary ? readBinary(data) : readJson(data.toString("utf8"));
@@ -71,7 +82,7 @@ export async function importBlocksCommand(argv: string[], out: (s: string) => vo
     out(`🎉 Imported ${imported} blocks. Best: #${best.number} (0x${Buffer.from(best.hash).toString("hex")})\n`);
     return 0;
   } finally {
-    await chain.close();
+    await close();
   }
 }
 

@@ -89,9 +89,7 @@ export function defineTimestamp(config: TimestampConfig = {}) {
   });
 }
 
-// TODO: TFChain's runtime passes Aura's slot check once the Aura pallet exists
-// (`defineTimestamp({ onTimestampSet: aura.onTimestampSet })`); without it any slot is accepted.
-/** The Timestamp pallet without an `OnTimestampSet` listener. */
+/** The Timestamp pallet without an `OnTimestampSet` listener (runtime/index.ts wires Aura's check in). */
 export const timestamp = defineTimestamp();
 
 export { MINIMUM_PERIOD, now, storage } from "./storage.js";
