@@ -71,6 +71,7 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
       signatureVerifier: verifier,
     });
     cleanup.unshift(() => pool.close());
+    let author: BlockAuthor | undefined;
     // The pool sees blocks in order: a reorg retracts the old branch (newest first), then enacts the new
     // one (oldest first), so a transaction in both ends up `inBlock` of the new branch.
     let poolQueue: Promise<void> = Promise.resolve();
@@ -90,6 +91,9 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
           if (block) await pool.onBlockImported({ ...block, isBest: true });
         }
         await pool.onBlockImported({ hash: b.hash, number: b.number, extrinsics: b.extrinsics, isBest: b.isBest });
+        // Instant sealing looks again once the pool has caught up: transactions that were ready before
+        // the block (and re-validated after it) announce nothing new.
+        if (pool.status().ready > 0) author?.transactionReady();
       }).catch((e) => log.error("Pool update failed", { error: e }));
     });
     const poolFinality = chain.onFinalized(async (b) => pool.onFinalized({ hash: b.hash, number: b.header.number, extrinsics: (await chain.body(b.hash)) ?? [] }));
@@ -101,7 +105,6 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
     cleanup.unshift(() => finality.stop());
 
     const signer = keystore.pairs("aura")[0];
-    let author: BlockAuthor | undefined;
     if (config.validator && signer) {
       author = new BlockAuthor({ mode: config.sealing }, { chain, signer, pool: { ready: () => pool.ready(), onReady: (l) => pool.onReadyTransaction(() => l()) }, log: consensusLog });
       author.start();
