@@ -88,12 +88,17 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
         for (const hash of b.route?.enacted ?? []) {
           if (Buffer.compare(Buffer.from(hash), Buffer.from(b.hash)) === 0) continue;
           const block = await blockAt(hash);
-          if (block) await pool.onBlockImported({ ...block, isBest: true });
+          if (block) void pool.onBlockImported({ ...block, isBest: true });
         }
-        await pool.onBlockImported({ hash: b.hash, number: b.number, extrinsics: b.extrinsics, isBest: b.isBest });
-        // Instant sealing looks again once the pool has caught up: transactions that were ready before
-        // the block (and re-validated after it) announce nothing new.
-        if (pool.status().ready > 0) author?.transactionReady();
+        // Pruning is immediate; re-validation of the rest runs in the background and must not hold up the
+        // next block. Instant sealing looks again now and once re-validation ends: transactions that were
+        // ready before the block announce nothing new.
+        const revalidated = pool.onBlockImported({ hash: b.hash, number: b.number, extrinsics: b.extrinsics, isBest: b.isBest });
+        const poke = () => {
+          if (pool.status().ready > 0) author?.transactionReady();
+        };
+        poke();
+        void revalidated.then(poke);
       }).catch((e) => log.error("Pool update failed", { error: e }));
     });
     const poolFinality = chain.onFinalized(async (b) => pool.onFinalized({ hash: b.hash, number: b.header.number, extrinsics: (await chain.body(b.hash)) ?? [] }));
