@@ -5,6 +5,7 @@ import { initCrypto } from "../primitives/crypto/wasm.js";
 import { benchBlockExecution } from "./block-execution.js";
 import { benchHashing } from "./hashing.js";
 import { benchImport } from "./import.js";
+import { benchNode } from "./node.js";
 import { benchSignatures } from "./signatures.js";
 import { benchRpc } from "./rpc.js";
 import { benchStateDb } from "./state-db.js";
@@ -21,6 +22,7 @@ const benches: [string, () => Promise<Record<string, number>>][] = [
   ["transaction pool admission", benchTxPool],
   ["LevelDB state commit", benchStateDb],
   ["RPC server", benchRpc],
+  ["node process", benchNode],
 ];
 const only = process.argv[2];
 for (const [name, run] of benches) {

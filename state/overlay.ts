@@ -24,6 +24,7 @@ type Layer = Map<string, Entry>;
 export class OverlayedChanges implements Storage {
   private readonly layers: Layer[] = [new Map()];
   private readonly keyBytes = new Map<string, Uint8Array>();
+  private readonly baseCache = new Map<string, Uint8Array | undefined>();
 
   constructor(private readonly base: StorageReader) {}
 
@@ -146,9 +147,17 @@ export class OverlayedChanges implements Storage {
         break;
       }
     }
-    if (i < 0) found = this.base.get(key);
+    if (i < 0) found = this.baseValue(k, key);
     if (pending.length === 0) return found;
     return appendItems(found ?? undefined, pending.reverse().flat());
+  }
+
+  // PERF: the base state does not change under an overlay; a trie lookup walks nodes, a cached one does not.
+  private baseValue(k: string, key: Uint8Array): Uint8Array | undefined {
+    if (this.baseCache.has(k)) return this.baseCache.get(k);
+    const v = this.base.get(key);
+    this.baseCache.set(k, v);
+    return v;
   }
 
   private isDeleted(key: Uint8Array): boolean {
