@@ -37,6 +37,7 @@ export interface NodeConfig {
     maxSubscriptionsPerConnection: number;
   };
   log: { fallback: Level; targets: Map<string, Level> };
+  pool: { readyCount: number; readyBytes: number; banTimeMs: number };
 }
 
 /** Loads `--chain`: `dev`, `local`, or a chain spec JSON file. */
@@ -112,5 +113,10 @@ export function resolveConfig(flags: ParsedFlags): NodeConfig {
       maxSubscriptionsPerConnection: intFlag(flags, "rpc-max-subscriptions-per-connection", 1)!,
     },
     log,
+    pool: {
+      readyCount: intFlag(flags, "pool-limit", 1)!,
+      readyBytes: intFlag(flags, "pool-kbytes", 1)! * 1024,
+      banTimeMs: intFlag(flags, "tx-ban-seconds", 0)! * 1000,
+    },
   };
 }

@@ -8,6 +8,7 @@ import { BlockAuthor, Chain, DevFinality, type ImportedBlockNotice } from "../co
 import { RpcServer, RpcServerError } from "../rpc/server.js";
 import type { NetworkService, NodeServices } from "../rpc/services.js";
 import { TxPool } from "../txpool/index.js";
+import { SIGNATURE_WORKERS } from "../txpool/options.js";
 import { SignatureVerifier } from "../txpool/signature-workers.js";
 import type { ParsedFlags } from "./cli/flags.js";
 import { resolveConfig, type NodeConfig } from "./config.js";
@@ -16,8 +17,6 @@ import { Keystore } from "./keystore.js";
 import { createLogger, type Logger } from "./logger.js";
 
 export const NODE_VERSION = "0.1.0";
-/** Worker threads checking signatures for the pool and for imported blocks. */
-export const SIGNATURE_WORKERS = 2;
 
 /** No peers yet: the network arrives with issue 8. */
 const OFFLINE: NetworkService = {
@@ -62,7 +61,12 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
   const cleanup: (() => Promise<void> | void)[] = [() => chain.close(), () => verifier.close()];
   try {
     log.info("🔨 Initializing Genesis block/state", { hash: chain.genesisHash });
-    const pool = new TxPool({}, {
+    const { readyCount, readyBytes, banTimeMs } = config.pool;
+    const pool = new TxPool({
+      ready: { count: readyCount, bytes: readyBytes },
+      future: { count: Math.floor(readyCount / 10), bytes: Math.floor(readyBytes / 10) },
+      banTimeMs,
+    }, {
       runtimeApi: chain.runtimeApi,
       genesisHash: chain.genesisHash,
       best: () => chain.best(),

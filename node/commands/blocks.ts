@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Chain } from "../../consensus/index.js";
 import { SignatureVerifier } from "../../txpool/signature-workers.js";
-import { SIGNATURE_WORKERS } from "../service.js";
+import { SIGNATURE_WORKERS } from "../../txpool/options.js";
 import { Justifications, SignedBlock } from "../../primitives/block.js";
 import { DigestItem } from "../../primitives/digest.js";
 import type { Header } from "../../primitives/header.js";
