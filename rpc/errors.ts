@@ -166,55 +166,6 @@ export const rpcErrors = {
   sealFinalization: (detail: string) => new RpcError(CODES.SEAL_BLOCKCHAIN_ERROR, `Finalization Error: ${detail}`),
 };
 
-/**
- * `InvalidTransaction` reasons as sp-runtime words them (`impl From<InvalidTransaction> for &str`): the `data`
- * of a 1010 error. `Custom(n)` is "Custom error: n" (sc-rpc-api special-cases it).
- */
-export const INVALID_TRANSACTION_REASONS = {
-  Call: "Transaction call is not expected",
-  Payment: "Inability to pay some fees (e.g. account balance too low)",
-  Future: "Transaction will be valid in the future",
-  Stale: "Transaction is outdated",
-  BadProof: "Transaction has a bad signature",
-  AncientBirthBlock: "Transaction has an ancient birth block",
-  ExhaustsResources: "Transaction would exhaust the block limits",
-  BadMandatory: "A call was labelled as mandatory, but resulted in an Error.",
-  MandatoryValidation: "Transaction dispatch is mandatory; transactions must not be validated.",
-  BadSigner: "Invalid signing address",
-} as const;
-
-/** `UnknownTransaction` reasons: the `data` of a 1011 error. */
-export const UNKNOWN_TRANSACTION_REASONS = {
-  CannotLookup: "Could not lookup information required to validate the transaction",
-  NoUnsignedValidator: "Could not find an unsigned validator for the unsigned transaction",
-  Custom: "UnknownTransaction custom error",
-} as const;
-
-/** The pool's refusals as `author_submit*` reports them (`PoolRejection` values for txpool/). */
-export const poolErrors = {
-  invalid: (reason: keyof typeof INVALID_TRANSACTION_REASONS | { custom: number }) =>
-    new RpcError(CODES.POOL_INVALID_TX, "Invalid Transaction",
-      typeof reason === "string" ? INVALID_TRANSACTION_REASONS[reason] : `Custom error: ${reason.custom}`),
-  unknown: (reason: keyof typeof UNKNOWN_TRANSACTION_REASONS) =>
-    new RpcError(CODES.POOL_UNKNOWN_VALIDITY, "Unknown Transaction Validity", UNKNOWN_TRANSACTION_REASONS[reason]),
-  temporarilyBanned: () => new RpcError(CODES.POOL_TEMPORARILY_BANNED, "Transaction is temporarily banned"),
-  /** `hashHex`: the transaction hash, as `{:?}` prints an H256 (full 0x hex). */
-  alreadyImported: (hashHex: string) => new RpcError(CODES.POOL_ALREADY_IMPORTED, "Transaction Already Imported", hashHex),
-  tooLowPriority: (old: bigint | number, priority: bigint | number) => new RpcError(
-    CODES.POOL_TOO_LOW_PRIORITY, `Priority is too low: (${old} vs ${priority})`,
-    "The transaction has too low priority to replace another transaction already in the pool.",
-  ),
-  cycleDetected: () => new RpcError(CODES.POOL_CYCLE_DETECTED, "Cycle Detected"),
-  immediatelyDropped: () => new RpcError(CODES.POOL_IMMEDIATELY_DROPPED, "Immediately Dropped",
-    "The transaction couldn't enter the pool because of the limit"),
-  unactionable: () => new RpcError(CODES.POOL_UNACTIONABLE, "Unactionable",
-    "The transaction is unactionable since it is not propagable and the local node does not author blocks"),
-  noTags: () => new RpcError(CODES.POOL_NO_TAGS, "No tags provided",
-    "Transaction does not provide any tags, so the pool can't identify it"),
-  invalidBlockId: () => new RpcError(CODES.POOL_INVALID_BLOCK_ID, "The provided block ID is not valid"),
-  futureRejected: () => new RpcError(CODES.POOL_FUTURE_TX, "The pool is not accepting future transactions"),
-};
-
 /** Whether a thrown value already carries a JSON-RPC code and message (an `RpcError` or a `PoolRejection`). */
 export function isRpcErrorLike(e: unknown): e is { code: number; message: string; data?: unknown } {
   return typeof e === "object" && e !== null

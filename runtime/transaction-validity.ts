@@ -68,3 +68,18 @@ export function invalid(reason: InvalidTransaction["tag"], custom?: number): nev
   const value = (reason === "Custom" ? { tag: reason, value: custom } : { tag: reason }) as InvalidTransaction;
   throw new TransactionInvalid({ tag: "Invalid", value });
 }
+
+/** `impl From<InvalidTransaction> for &'static str` (sp-runtime), the `data` of a 1010 error. */
+export const INVALID_TRANSACTION_TEXT: Record<Exclude<InvalidTransaction["tag"], "Custom">, string> = {
+  Call: "Transaction call is not expected",
+  Payment: "Inability to pay some fees (e.g. account balance too low)",
+  Future: "Transaction will be valid in the future",
+  Stale: "Transaction is outdated",
+  BadProof: "Transaction has a bad signature",
+  AncientBirthBlock: "Transaction has an ancient birth block",
+  ExhaustsResources: "Transaction would exhaust the block limits",
+  BadMandatory: "A call was labelled as mandatory, but resulted in an Error.",
+  MandatoryValidation: "Transaction dispatch is mandatory; transactions must not be validated.",
+  BadSigner: "Invalid signing address",
+};
+

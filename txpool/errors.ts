@@ -3,7 +3,7 @@
  * (sc-rpc-api `author/error.rs`, the jsonrpsee version TFChain 2.9 runs). Clients match these strings.
  */
 import type { PoolRejection } from "../rpc/services.js";
-import type { InvalidTransaction, TransactionValidityError } from "../runtime/transaction-validity.js";
+import { INVALID_TRANSACTION_TEXT, type InvalidTransaction, type TransactionValidityError } from "../runtime/transaction-validity.js";
 
 export type PoolErrorReason =
   /** `author_submitExtrinsic` on bytes that do not decode: Substrate wraps the codec error as a client error. */
@@ -35,20 +35,6 @@ export const POOL_ERROR_CODES = {
   POOL_CYCLE_DETECTED: AUTHOR + 15,
   POOL_IMMEDIATELY_DROPPED: AUTHOR + 16,
 } as const;
-
-/** `impl From<InvalidTransaction> for &'static str` (sp-runtime), the `data` of a 1010 error. */
-const INVALID_TRANSACTION_TEXT: Record<Exclude<InvalidTransaction["tag"], "Custom">, string> = {
-  Call: "Transaction call is not expected",
-  Payment: "Inability to pay some fees (e.g. account balance too low)",
-  Future: "Transaction will be valid in the future",
-  Stale: "Transaction is outdated",
-  BadProof: "Transaction has a bad signature",
-  AncientBirthBlock: "Transaction has an ancient birth block",
-  ExhaustsResources: "Transaction would exhaust the block limits",
-  BadMandatory: "A call was labelled as mandatory, but resulted in an Error.",
-  MandatoryValidation: "Transaction dispatch is mandatory; transactions must not be validated.",
-  BadSigner: "Invalid signing address",
-};
 
 /** The `data` string of a 1010 "Invalid Transaction" error for `reason`. */
 export function invalidTransactionText(reason: InvalidTransaction): string {
