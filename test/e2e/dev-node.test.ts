@@ -66,6 +66,10 @@ describe("e2e: dev node (instant sealing)", function () {
   it("signs, sends and follows a transfer to inBlock and finalized; the fee equals payment_queryInfo", async () => {
     const tx = api.tx.balances.transferKeepAlive(charlie.address, 1_000_000_000n);
     const info = await tx.paymentInfo(bob);
+    // The deprecated RPC quotes the same fee as the runtime API behind paymentInfo.
+    const signedForQuote = await api.tx.balances.transferKeepAlive(charlie.address, 1_000_000_000n).signAsync(bob, { nonce: -1 });
+    const quote = await rpc(node, "payment_queryInfo", [signedForQuote.toHex()]);
+    assert.equal(BigInt(quote.result.partialFee), info.partialFee.toBigInt());
     const before: any = await api.query.system.account(bob.address);
     const r = await send(tx, bob);
     const names = r.events.map((e: any) => `${e.event.section}.${e.event.method}`);
@@ -147,6 +151,36 @@ describe("e2e: safe RPC methods", function () {
       assert.ok(res.error, "refused");
       assert.match(res.error.message, /unsafe/i);
     } finally {
+      await node.stop();
+    }
+  });
+});
+
+describe("e2e: transaction replacement (manual sealing)", function () {
+  this.timeout(60_000);
+  it("refuses a same-nonce replacement without a higher tip with 1014, and takes one with a higher tip", async () => {
+    const node = await startNode(["--dev", "--sealing", "manual"]);
+    const api: any = await connect(node);
+    try {
+      const first = await api.tx.balances.transferKeepAlive(charlie.address, 5_000n).signAsync(bob, { nonce: 0 });
+      assert.ok((await rpc(node, "author_submitExtrinsic", [first.toHex()])).result);
+      const same = await api.tx.balances.transferKeepAlive(charlie.address, 6_000n).signAsync(bob, { nonce: 0 });
+      const refused = await rpc(node, "author_submitExtrinsic", [same.toHex()]);
+      assert.equal(refused.error?.code, 1014);
+      assert.match(refused.error.message, /Priority is too low/);
+      const richer = await api.tx.balances.transferKeepAlive(charlie.address, 7_000n).signAsync(bob, { nonce: 0, tip: 1_000_000n });
+      assert.ok((await rpc(node, "author_submitExtrinsic", [richer.toHex()])).result, "a higher tip replaces it");
+      const pending = (await rpc(node, "author_pendingExtrinsics", [])).result;
+      assert.deepEqual(pending, [richer.toHex()]);
+      const created = await rpc(node, "engine_createBlock", [false, true]);
+      assert.ok(created.result, JSON.stringify(created.error));
+      const events: any[] = await api.query.system.events.at(created.result.hash);
+      const names = events.map((e) => `${e.event.section}.${e.event.method}`);
+      const transfer = events.find((e) => e.event.section === "balances" && e.event.method === "Transfer");
+      assert.ok(transfer, names.join(","));
+      assert.equal(transfer.event.data[2].toBigInt(), 7_000n, "the replacement was included");
+    } finally {
+      await api.disconnect();
       await node.stop();
     }
   });
