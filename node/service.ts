@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import { BlockAuthor, Chain, DevFinality, type ImportedBlockNotice } from "../consensus/index.js";
+import { equalBytes } from "../primitives/bytes.js";
 import { RpcServer, RpcServerError } from "../rpc/server.js";
 import type { NetworkService, NodeServices } from "../rpc/services.js";
 import { TxPool } from "../txpool/index.js";
@@ -90,7 +91,7 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
           if (block) await pool.onRetracted(block);
         }
         for (const hash of b.route?.enacted ?? []) {
-          if (Buffer.compare(Buffer.from(hash), Buffer.from(b.hash)) === 0) continue;
+          if (equalBytes(hash, b.hash)) continue;
           const block = await blockAt(hash);
           if (block) void pool.onBlockImported({ ...block, isBest: true });
         }
@@ -105,8 +106,13 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
         void revalidated.then(poke);
       }).catch((e) => log.error("Pool update failed", { error: e }));
     });
-    const poolFinality = chain.onFinalized(async (b) => pool.onFinalized({ hash: b.hash, number: b.header.number, extrinsics: (await chain.body(b.hash)) ?? [] }));
-    cleanup.unshift(poolUpdates, poolFinality);
+    // Finality goes through the same queue, so a watcher never sees `finalized` before its `inBlock`.
+    const poolFinality = chain.onFinalized((b) => {
+      poolQueue = poolQueue
+        .then(async () => pool.onFinalized({ hash: b.hash, number: b.header.number, extrinsics: (await chain.body(b.hash)) ?? [] }))
+        .catch((e) => log.error("Pool update failed", { error: e }));
+    });
+    cleanup.unshift(poolUpdates, poolFinality, () => poolQueue);
 
     // One authority (dev, or a local chain run alone) finalizes on its own; GRANDPA replaces this in issue 8.
     const finality = new DevFinality({}, { chain, log: consensusLog });
