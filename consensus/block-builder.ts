@@ -34,6 +34,7 @@ export interface BlockTemplate {
 export interface Candidate {
   encoded: Uint8Array;
   signatureVerified?: boolean;
+  decoded?: ApplyOptions["decoded"];
 }
 
 export interface BuildOptions extends ApplyOptions {
@@ -88,7 +89,7 @@ export function buildBlock(
     const candidate = item instanceof Uint8Array ? { encoded: item } : item;
     const signatureVerified = candidate.signatureVerified ?? opts.signatureVerified;
     try {
-      applied.push(executive.applyExtrinsic(block, candidate.encoded, { signatureVerified }));
+      applied.push(executive.applyExtrinsic(block, candidate.encoded, { signatureVerified, decoded: candidate.decoded }));
       extrinsics.push(candidate.encoded);
       skipped = 0;
     } catch (error) {

@@ -17,11 +17,14 @@ import { AuthoringError } from "./authoring-error.js";
 import { buildBlock, type Candidate } from "./block-builder.js";
 import type { Chain } from "./chain.js";
 import { toHex } from "../state/db-schema.js";
+import type { ApplyOptions } from "../runtime/executive.js";
 
 /** A ready transaction as the pool hands it out: its encoding, and the birth hash its signature was verified against. */
 export interface PoolCandidate {
   encoded: Uint8Array;
   birthHash?: Uint8Array;
+  /** The pool's decoding of `encoded`, so the block author does not decode it again. */
+  decoded?: ApplyOptions["decoded"];
 }
 
 /** The pool's best-first iterator (txpool's `ReadyIterator`), or any iterable of encodings. */
@@ -137,7 +140,7 @@ function peeked(source: ReadyIterable): { empty: boolean; items: Iterable<Candid
   const it = source[Symbol.iterator]();
   const first = it.next();
   const toCandidate = (x: Uint8Array | PoolCandidate): Candidate & { source: unknown } =>
-    x instanceof Uint8Array ? { encoded: x, source: x } : { encoded: x.encoded, signatureVerified: x.birthHash !== undefined, source: x };
+    x instanceof Uint8Array ? { encoded: x, source: x } : { encoded: x.encoded, signatureVerified: x.birthHash !== undefined, decoded: x.decoded, source: x };
   function* items(): Generator<Candidate> {
     if (first.done) return;
     yield toCandidate(first.value);

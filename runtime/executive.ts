@@ -152,7 +152,7 @@ export class Executive {
 
   private apply(block: BlockExecution, encoded: Uint8Array, opts: ApplyOptions): AppliedExtrinsic {
     const io = block.io;
-    const checked = this.check(block, encoded, opts.signatureVerified);
+    const checked = this.check(block, encoded, opts.signatureVerified, opts.decoded);
     const { xt, call, signer, info } = checked;
     noteExtrinsic(io, encoded);
 

@@ -7,6 +7,8 @@ import { keyString } from "../state/storage.js";
 
 /** Where a transaction came from (`sp_runtime::transaction_validity::TransactionSource`). */
 export type TransactionSource = "InBlock" | "Local" | "External";
+import type { Extrinsic } from "../primitives/extrinsic.js";
+import type { RuntimeCallValue } from "../runtime/pallet.js";
 
 export interface PoolTransaction {
   /** blake2_256 of the full encoding. */
@@ -30,6 +32,8 @@ export interface PoolTransaction {
   /** The best block it was last validated at (map key of its hash). */
   validatedAt: string;
   readonly source: TransactionSource;
+  /** Its decoding, which validation and the block author reuse rather than decoding again. */
+  readonly decoded?: { xt: Extrinsic; call: RuntimeCallValue };
 }
 
 export const byteKey = keyString;

@@ -157,6 +157,7 @@ export class TransactionValidator {
       birthHash: p.birthHash,
       validatedAt: ctx.bestKey,
       source,
+      decoded: p.decoded,
     };
   }
 
