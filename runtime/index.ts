@@ -7,6 +7,7 @@
 import { aura, onTimestampSet } from "./pallets/aura/index.js";
 import { authorship } from "./pallets/authorship/index.js";
 import { balances } from "./pallets/balances/index.js";
+import { kvstore } from "./pallets/kvstore/index.js";
 import { system } from "./pallets/system/index.js";
 import { bindEventRecords } from "./pallets/system/storage.js";
 import { eventRecord } from "./pallets/system/types.js";
@@ -20,7 +21,7 @@ import { vec } from "../primitives/schema.js";
 function buildRuntime(): Runtime {
   // `OnTimestampSet = Aura`: the block's time must fall in the slot its digest claims.
   const timestamp = defineTimestamp({ onTimestampSet });
-  const pallets = [system, timestamp, utility, aura, authorship, balances, transactionPayment];
+  const pallets = [system, timestamp, utility, aura, authorship, balances, transactionPayment, kvstore];
   const runtime = bindRuntime(new Runtime(pallets, VERSION));
   bindEventRecords(vec(eventRecord(runtime.eventSchema)));
   return runtime;
