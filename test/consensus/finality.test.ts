@@ -40,18 +40,20 @@ describe("consensus/finality (dev)", () => {
     assert.equal(chain.finalized().number, 0, "not final at import");
     await sleep(500);
     assert.equal(chain.finalized().number, 0, "not final half a second later");
-    await until("finality", () => (chain.finalized().number === 1 ? true : undefined), 3000);
+    // Listeners hear of finality just after the database records it: wait for the notification itself.
+    await until("finality", () => (finalizedAt.has(hex(hash)) ? true : undefined), 5000);
     const lag = finalizedAt.get(hex(hash))! - importedAt.get(hex(hash))!;
-    assert.ok(lag >= 950 && lag < 1500, `lag ${lag} ms`);
+    // Upper bound loose: a loaded CI machine delays timers.
+    assert.ok(lag >= 950 && lag < 3000, `lag ${lag} ms`);
   });
 
   it("finalizes a block when its child is imported, but not sooner than the minimum lag", async () => {
     const { chain, author, importedAt, finalizedAt } = await setup({ lagMs: 5000, minLagMs: 200 });
     const first = await author.createBlock({ createEmpty: true, finalize: false });
     await author.createBlock({ createEmpty: true, finalize: false });
-    await until("block 1 final", () => (chain.finalized().number >= 1 ? true : undefined), 3000);
+    await until("block 1 final", () => (finalizedAt.has(hex(first.hash)) ? true : undefined), 5000);
     const lag = finalizedAt.get(hex(first.hash))! - importedAt.get(hex(first.hash))!;
-    assert.ok(lag >= 195 && lag < 1000, `lag ${lag} ms`);
+    assert.ok(lag >= 195 && lag < 2500, `lag ${lag} ms`);
     assert.equal(chain.finalized().number, 1, "block 2 waits for its own child or its lag");
   });
 
@@ -60,7 +62,7 @@ describe("consensus/finality (dev)", () => {
     const order: number[] = [];
     chain.onFinalized((b) => order.push(b.header.number));
     for (let i = 0; i < 5; i++) await author.createBlock({ createEmpty: true, finalize: false });
-    await until("all final", () => (chain.finalized().number === 5 ? true : undefined), 3000);
+    await until("all final", () => (order.length === 5 ? true : undefined), 6000);
     assert.deepEqual(order, [1, 2, 3, 4, 5]);
   });
 
@@ -69,7 +71,7 @@ describe("consensus/finality (dev)", () => {
     const a1 = await author.createBlock({ createEmpty: true, finalize: false });
     const b1 = await author.createBlock({ createEmpty: true, finalize: false, parentHash: chain.genesisHash });
     await author.createBlock({ createEmpty: true, finalize: false, parentHash: b1.hash });
-    await until("the longer fork final", () => (chain.finalized().number === 2 ? true : undefined), 3000);
+    await until("the longer fork final", () => (chain.finalized().number === 2 ? true : undefined), 6000);
     assert.equal(hex((await chain.hashAt(1))!), hex(b1.hash));
     assert.notEqual(hex(a1.hash), hex(b1.hash));
   });
@@ -86,7 +88,7 @@ describe("consensus/finality (dev)", () => {
     const finality = new DevFinality({ lagMs: 100 }, { chain });
     finality.start();
     try {
-      await until("restart finality", () => (chain.finalized().number === 2 ? true : undefined), 3000);
+      await until("restart finality", () => (chain.finalized().number === 2 ? true : undefined), 6000);
     } finally {
       await finality.stop();
       await chain.close();
