@@ -10,7 +10,7 @@
 import path from "node:path";
 import type { ChainSpec } from "../genesis/chain-spec.js";
 import { genesisBlock } from "../genesis/genesis-state.js";
-import { equalBytes } from "../primitives/bytes.js";
+import { equalBytes, toHex } from "../primitives/bytes.js";
 import { decodeHeader, type Header } from "../primitives/header.js";
 import type { BlockRef, ChainService, ImportedBlock } from "../rpc/services.js";
 import type { Executive } from "../runtime/executive.js";
@@ -21,7 +21,6 @@ import { ChainDb, type PendingState } from "../state/chain-db.js";
 import type { PruningMode } from "../state/pruning.js";
 import type { StateCacheOptions } from "../state/state-db.js";
 import type { StorageReader } from "../state/storage.js";
-import { toHex } from "../state/db-schema.js";
 import {
   decodeBody, encodeBody, ImportPipeline, type BlockData, type ImportedBlockNotice, type ImportOptions, type ImportOutcome, type SignatureVerifier,
 } from "./import/index.js";

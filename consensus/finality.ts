@@ -9,9 +9,8 @@
  *
  * TODO(#8): the GRANDPA gadget replaces this behind the same `FinalityGadget` interface.
  */
-import { equalBytes } from "../primitives/bytes.js";
+import { equalBytes, toHex } from "../primitives/bytes.js";
 import type { Chain } from "./chain.js";
-import { toHex } from "../state/db-schema.js";
 import type { ImportedBlockNotice } from "./import/index.js";
 import { SILENT, type ConsensusLogger } from "./log.js";
 

@@ -5,7 +5,7 @@
  * The slot and timestamp must agree (the runtime checks `timestamp / 6000 == slot`) and both must move
  * forward: at least one slot past the parent's, at least `MinimumPeriod` past its time.
  */
-import { equalBytes } from "../primitives/bytes.js";
+import { equalBytes, toHex } from "../primitives/bytes.js";
 import { authorities, auraPreDigest, currentSlot } from "../runtime/pallets/aura/index.js";
 import { MINIMUM_PERIOD, now as timestampNow } from "../runtime/pallets/timestamp/index.js";
 import type { PendingState } from "../state/chain-db.js";
@@ -16,7 +16,6 @@ import { SLOT_DURATION, slotAt, slotStart } from "./aura/slots.js";
 import { AuthoringError } from "./authoring-error.js";
 import { buildBlock, type Candidate } from "./block-builder.js";
 import type { Chain } from "./chain.js";
-import { toHex } from "../state/db-schema.js";
 import type { ApplyOptions } from "../runtime/executive.js";
 
 /** A ready transaction as the pool hands it out: its encoding, and the birth hash its signature was verified against. */

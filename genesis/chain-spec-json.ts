@@ -5,6 +5,7 @@
  * Plain: `genesis.runtime` holds the pallets' genesis configuration in a readable form (accounts in SS58),
  * which this module reads back into a `GenesisConfig`.
  */
+import { toHex } from "../primitives/bytes.js";
 import { decodeSs58AccountId, encodeSs58 } from "../primitives/ss58.js";
 import type { Runtime } from "../runtime/runtime.js";
 import { emptyGenesisConfig, type ChainSpec, type ChainType, type GenesisConfig } from "./chain-spec.js";
@@ -17,7 +18,6 @@ export class ChainSpecError extends Error {
   }
 }
 
-const hex = (b: Uint8Array) => `0x${Buffer.from(b).toString("hex")}`;
 
 function bytes(h: unknown, what: string): Uint8Array {
   if (typeof h !== "string" || !/^0x([0-9a-fA-F]{2})*$/.test(h)) throw new ChainSpecError(`${what} must be 0x-prefixed hex bytes`);
@@ -52,7 +52,7 @@ export function chainSpecToJson(spec: ChainSpec, runtime: Runtime, raw: boolean)
   };
   if (raw || spec.rawGenesis) {
     const top: Record<string, string> = {};
-    for (const [k, v] of buildGenesisStorage(runtime, spec).entries()) top[hex(k)] = hex(v);
+    for (const [k, v] of buildGenesisStorage(runtime, spec).entries()) top[toHex(k)] = toHex(v);
     return { ...head, genesis: { raw: { top, childrenDefault: {} } } };
   }
   const g = spec.genesis;

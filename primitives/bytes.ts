@@ -33,3 +33,8 @@ export function concat(...parts: Uint8Array[]): Uint8Array {
 export function utf8(s: string): Uint8Array {
   return new TextEncoder().encode(s);
 }
+
+/** `0x` + lowercase hex, as Substrate's JSON and logs write bytes. */
+export function toHex(bytes: Uint8Array): string {
+  return "0x" + Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
+}

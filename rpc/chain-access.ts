@@ -8,7 +8,7 @@ import { RuntimeApiError } from "../runtime/runtime-api.js";
 import { RuntimeVersionSchema } from "../runtime/pallets/system/types.js";
 import type { StorageReader } from "../state/storage.js";
 import { rpcErrors } from "./errors.js";
-import { toHex } from "./hex.js";
+import { toHex } from "../primitives/bytes.js";
 import type { ChainService } from "./services.js";
 
 const NO_ARGS = new Uint8Array(0);

@@ -3,10 +3,6 @@
  * `H256`), numbers in headers are minimal hex quantities (`"0x1b"`, `"0x0"`), as `impl-serde` does.
  */
 
-/** `0x` + lowercase hex of `bytes`. */
-export function toHex(bytes: Uint8Array): string {
-  return "0x" + Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
-}
 
 /** A number as a minimal hex quantity: `0x0`, `0x1b`. */
 export function toHexQuantity(n: number | bigint): string {

@@ -8,7 +8,8 @@ import { Justifications } from "../primitives/block.js";
 import { DigestItem } from "../primitives/digest.js";
 import type { Header } from "../primitives/header.js";
 import type { RuntimeVersion } from "../runtime/runtime.js";
-import { toHex, toHexQuantity } from "./hex.js";
+import { toHexQuantity } from "./hex.js";
+import { toHex } from "../primitives/bytes.js";
 
 export interface HeaderJson {
   parentHash: string;

@@ -4,12 +4,11 @@
  * the whole flat index, the canon entry and the chain's meta entries.
  */
 import type { ChainLevels } from "./db-batch.js";
-import { concat, equalBytes } from "../primitives/bytes.js";
+import { concat, equalBytes, toHex } from "../primitives/bytes.js";
 import { DbBatch } from "./db-batch.js";
 import { DbError } from "./db-error.js";
 import {
-  encodeBlockRecord, encodeFlatDiff, encodeHashList, HASH_LENGTH, META, SCHEMA_VERSION,
-  toHex, u32Key,
+  encodeBlockRecord, encodeFlatDiff, encodeHashList, HASH_LENGTH, META, SCHEMA_VERSION, u32Key,
 } from "./db-schema.js";
 import { encodePruningMode, type PruningMode } from "./pruning.js";
 import type { PendingState } from "./state-db.js";

@@ -10,14 +10,13 @@
  * block becomes best. `setFinalized` finalizes, discards the other forks and prunes old states.
  */
 import { BlockTree, type LiveBlock } from "./block-tree.js";
-import { concat, equalBytes } from "../primitives/bytes.js";
+import { concat, equalBytes, toHex } from "../primitives/bytes.js";
 import { moveBestOps } from "./best-chain.js";
 import { checkBlock, childBlockOps, genesisOps, type BlockToCommit } from "./block-commit.js";
 import { DbBatch, openChainLevels, type ChainLevels } from "./db-batch.js";
 import { DbError } from "./db-error.js";
 import {
-  corrupt, decodeBlockRecord, decodeHash, decodeU32, HASH_LENGTH, META, plain,
-  SCHEMA_VERSION, toHex, u32Key, type BlockRecord,
+  corrupt, decodeBlockRecord, decodeHash, decodeU32, HASH_LENGTH, META, plain, SCHEMA_VERSION, u32Key, type BlockRecord,
 } from "./db-schema.js";
 import { liveBlock, restoreLiveTree } from "./live-restore.js";
 import { checkPruningMode, DEFAULT_PRUNING, decodePruningMode, finalizationOps, type PruningMode } from "./pruning.js";

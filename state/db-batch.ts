@@ -7,7 +7,8 @@
  */
 import { Level } from "level";
 import { DbError } from "./db-error.js";
-import { decodeNodeValue, encodeNodeValue, SUBLEVELS, toHex, type SublevelName } from "./db-schema.js";
+import { decodeNodeValue, encodeNodeValue, SUBLEVELS, type SublevelName } from "./db-schema.js";
+import { toHex } from "../primitives/bytes.js";
 import { keyString } from "./storage.js";
 
 type Root = Level<Uint8Array, Uint8Array>;

@@ -7,12 +7,11 @@
  * state root checked on the way.
  */
 import { BlockTree, type LiveBlock } from "./block-tree.js";
-import { equalBytes } from "../primitives/bytes.js";
+import { equalBytes, toHex } from "../primitives/bytes.js";
 import type { ChainLevels } from "./db-batch.js";
 import { DbError } from "./db-error.js";
 import {
-  corrupt, decodeBlockRecord, plain, decodeFlatDiff, decodeHashList, toHex,
-  type BlockRecord, type FlatChange,
+  corrupt, decodeBlockRecord, plain, decodeFlatDiff, decodeHashList, type BlockRecord, type FlatChange,
 } from "./db-schema.js";
 import { redoChanges, undoChanges } from "./state-db.js";
 import { PersistentTrie } from "./trie/index.js";

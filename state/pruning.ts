@@ -16,7 +16,8 @@ import type { BlockTree, LiveBlock } from "./block-tree.js";
 import { moveBestOps } from "./best-chain.js";
 import type { ChainLevels, DbBatch } from "./db-batch.js";
 import { DbError } from "./db-error.js";
-import { corrupt, decodeHashList, decodeU32, META, toHex, u32Key } from "./db-schema.js";
+import { corrupt, decodeHashList, decodeU32, META, u32Key } from "./db-schema.js";
+import { toHex } from "../primitives/bytes.js";
 
 /** Keep the last N finalized states (N ≥ 1), or all of them. */
 export type PruningMode = number | "archive";

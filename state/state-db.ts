@@ -9,10 +9,10 @@
  * for `state_call` at an old block.
  */
 import { DbError } from "./db-error.js";
-import { decodeNodeValue, HASH_LENGTH, toHex, type FlatChange } from "./db-schema.js";
+import { decodeNodeValue, HASH_LENGTH, type FlatChange } from "./db-schema.js";
+import { compareBytes, equalBytes, toHex } from "../primitives/bytes.js";
 import type { Sublevel } from "./db-batch.js";
 import { decodeNode, diffNodes, PersistentTrie, TrieError, type DecodedNode } from "./trie/index.js";
-import { compareBytes, equalBytes } from "../primitives/bytes.js";
 import { keyString, startsWith, type StorageReader } from "./storage.js";
 
 /**

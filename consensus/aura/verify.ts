@@ -6,12 +6,11 @@
  * signature, over the hash of the header without the seal, of `Authorities[slot % n]` as the parent state
  * holds them. A block that fails any rule is refused with an `ImportError` naming the rule.
  */
-import { equalBytes } from "../../primitives/bytes.js";
+import { equalBytes, toHex } from "../../primitives/bytes.js";
 import { sr25519Verify } from "../../primitives/crypto/sr25519.js";
 import { headerHash, type Header } from "../../primitives/header.js";
 import { AURA_ENGINE_ID, authorities, currentSlot, slotFromDigest } from "../../runtime/pallets/aura/index.js";
 import type { StorageReader } from "../../state/storage.js";
-import { toHex } from "../../state/db-schema.js";
 import { ImportError } from "../import/import-error.js";
 import { splitSeal } from "./seal.js";
 import { MAX_FUTURE_SLOTS } from "./slots.js";

@@ -2,11 +2,10 @@
  * Stage 5: what execution produced must be what the header declares (`Executive::final_checks`): the same
  * digest items, the same extrinsics root, the same state root.
  */
-import { equalBytes } from "../../primitives/bytes.js";
+import { equalBytes, toHex } from "../../primitives/bytes.js";
 import { DigestItem } from "../../primitives/digest.js";
 import type { Header } from "../../primitives/header.js";
 import { vec } from "../../primitives/schema.js";
-import { toHex } from "../../state/db-schema.js";
 import type { Execution } from "./execute.js";
 import { ImportError } from "./import-error.js";
 

@@ -1,10 +1,9 @@
 /**
  * Stage 2: the parent is known and its state is live, i.e. the block extends the finalized chain.
  */
-import { equalBytes } from "../../primitives/bytes.js";
+import { equalBytes, toHex } from "../../primitives/bytes.js";
 import type { Header } from "../../primitives/header.js";
 import type { ChainDb } from "../../state/chain-db.js";
-import { toHex } from "../../state/db-schema.js";
 import { ImportError } from "./import-error.js";
 
 export async function checkParent(db: ChainDb, header: Header, hex: string): Promise<void> {

@@ -8,7 +8,7 @@
  * Imports run one at a time, in the order they were asked for. A refused block leaves the database as it
  * was and raises an `ImportError`; database failures (closed, corrupt) surface as `DbError`.
  */
-import { equalBytes } from "../../primitives/bytes.js";
+import { equalBytes, toHex } from "../../primitives/bytes.js";
 import type { Executive } from "../../runtime/executive.js";
 import type { ChainDb, PendingState } from "../../state/chain-db.js";
 import { DbError } from "../../state/db-error.js";
@@ -16,7 +16,6 @@ import type { StorageReader } from "../../state/storage.js";
 import type { ImportedBlock } from "../../rpc/services.js";
 import { slotAt } from "../aura/slots.js";
 import { verifyAuraHeader } from "../aura/verify.js";
-import { toHex } from "../../state/db-schema.js";
 import type { ConsensusLogger } from "../log.js";
 import { executeBlock } from "./execute.js";
 import { checkDigest, checkExtrinsicsRoot, checkStateRoot } from "./final-checks.js";

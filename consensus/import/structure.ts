@@ -5,7 +5,7 @@
 import { OpaqueExtrinsic } from "../../primitives/block.js";
 import { encodeHeader, headerHash, type Header } from "../../primitives/header.js";
 import { vec } from "../../primitives/schema.js";
-import { toHex } from "../../state/db-schema.js";
+import { toHex } from "../../primitives/bytes.js";
 import { ImportError } from "./import-error.js";
 
 /** A block as the import pipeline takes it: a header and its extrinsics, each a full encoding. */

@@ -1,6 +1,7 @@
 /**
  * `tfchain-ts key generate|inspect`: Substrate's key subcommand for sr25519, ed25519 and ecdsa.
  */
+import { toHex } from "../../primitives/bytes.js";
 import { generateMnemonic } from "@scure/bip39";
 import { wordlist } from "@scure/bip39/wordlists/english.js";
 import { keyFromUri, type KeyScheme } from "../../primitives/crypto/keyring.js";
@@ -43,14 +44,13 @@ export function keyCommand(argv: string[], out: (s: string) => void): number {
 
 function describe(uri: string, phrase: string | undefined, scheme: KeyScheme, prefix: number, json: boolean, password: string | undefined, title: string): string {
   const key = keyFromUri(password ? `${uri}///${password}` : uri, scheme);
-  const hex = (b: Uint8Array) => `0x${Buffer.from(b).toString("hex")}`;
   const address = encodeSs58(key.accountId, prefix);
   if (json) {
     return JSON.stringify({
       ...(phrase ? { secretPhrase: phrase } : {}),
       networkId: prefix === 42 ? "substrate" : String(prefix),
-      publicKey: hex(key.publicKey),
-      accountId: hex(key.accountId),
+      publicKey: toHex(key.publicKey),
+      accountId: toHex(key.accountId),
       ss58PublicKey: scheme === "ecdsa" ? encodeSs58(key.publicKey, prefix) : address,
       ss58Address: address,
     }, null, 2) + "\n";
@@ -58,8 +58,8 @@ function describe(uri: string, phrase: string | undefined, scheme: KeyScheme, pr
   const lines = [
     phrase ? `Secret phrase:       ${phrase}` : title,
     `  Network ID:        ${prefix === 42 ? "substrate" : prefix}`,
-    `  Public key (hex):  ${hex(key.publicKey)}`,
-    `  Account ID:        ${hex(key.accountId)}`,
+    `  Public key (hex):  ${toHex(key.publicKey)}`,
+    `  Account ID:        ${toHex(key.accountId)}`,
     `  Public key (SS58): ${scheme === "ecdsa" ? encodeSs58(key.publicKey, prefix) : address}`,
     `  SS58 Address:      ${address}`,
   ];

@@ -8,7 +8,7 @@
 import { readCompact } from "../../primitives/compact.js";
 import { extrinsicHash } from "../../primitives/extrinsic.js";
 import { rpcErrors } from "../errors.js";
-import { toHex } from "../hex.js";
+import { toHex } from "../../primitives/bytes.js";
 import { MAX_KEYS_PER_CALL } from "../limits.js";
 import type { MethodGroup, SubscriptionDef } from "../method.js";
 import { bytesParam, hashParam, stringParam, type Parser } from "../params.js";

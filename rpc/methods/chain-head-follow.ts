@@ -11,7 +11,7 @@
 import type { Header } from "../../primitives/header.js";
 import type { ChainAccess } from "../chain-access.js";
 import type { BlockEvent } from "../chain-events.js";
-import { toHex } from "../hex.js";
+import { toHex } from "../../primitives/bytes.js";
 import { CHAIN_HEAD_MAX_PINNED_BLOCKS } from "../limits.js";
 import type { SubscriptionSink } from "../method.js";
 import type { ChainService } from "../services.js";

@@ -13,7 +13,7 @@ import { blake2_256 } from "../../primitives/hashing.js";
 import { encodeHeader } from "../../primitives/header.js";
 import { keysWithPrefix, type StorageReader } from "../../state/storage.js";
 import { rpcErrors, RpcError } from "../errors.js";
-import { toHex } from "../hex.js";
+import { toHex } from "../../primitives/bytes.js";
 import {
   CHAIN_HEAD_MAX_FOLLOWS_PER_CONNECTION, CHAIN_HEAD_MAX_OPERATIONS, CHAIN_HEAD_STORAGE_ITEMS_PER_EVENT,
 } from "../limits.js";

@@ -2,7 +2,7 @@
  * `chainSpec_v1_*` of the new JSON-RPC spec (what polkadot-api asks first): the chain's name, genesis hash
  * and properties, the same values as `system_chain`, `chain_getBlockHash(0)` and `system_properties`.
  */
-import { toHex } from "../hex.js";
+import { toHex } from "../../primitives/bytes.js";
 import type { MethodGroup } from "../method.js";
 import type { MethodContext } from "./context.js";
 

@@ -4,7 +4,7 @@
  */
 import type { BlockEvent } from "../chain-events.js";
 import { rpcErrors } from "../errors.js";
-import { toHex } from "../hex.js";
+import { toHex } from "../../primitives/bytes.js";
 import { headerJson, signedBlockJson } from "../json.js";
 import { MAX_KEYS_PER_CALL } from "../limits.js";
 import type { MethodGroup, SubscriptionDef } from "../method.js";

@@ -3,9 +3,8 @@
  * on demand (`--sealing manual|instant`). Answers `{"hash":…,"aux":{…ImportedAux}}` and `true`; errors carry
  * manual seal's codes (12000 empty pool, 13000 unknown parent, 16000 finalization, 20000 other).
  */
-import { equalBytes } from "../../primitives/bytes.js";
+import { equalBytes, toHex } from "../../primitives/bytes.js";
 import { isRpcErrorLike, rpcErrors } from "../errors.js";
-import { toHex } from "../hex.js";
 import type { MethodGroup } from "../method.js";
 import { boolParam, hashParam } from "../params.js";
 import type { SealingService } from "../services.js";

@@ -4,7 +4,7 @@
  * what changed: for storage, the keys whose value differs from what this subscriber last saw.
  */
 import { rpcErrors } from "../errors.js";
-import { toHex } from "../hex.js";
+import { toHex } from "../../primitives/bytes.js";
 import { runtimeVersionJson } from "../json.js";
 import { RawJson, type SubscriptionDef, type SubscriptionSink } from "../method.js";
 import type { Parser } from "../params.js";

@@ -8,7 +8,7 @@ import type { RuntimeApi } from "../../runtime/runtime-api.js";
 import { keysWithPrefix } from "../../state/storage.js";
 import { stateError } from "../chain-access.js";
 import { rpcErrors } from "../errors.js";
-import { toHex } from "../hex.js";
+import { toHex } from "../../primitives/bytes.js";
 import { runtimeVersionJson } from "../json.js";
 import { MAX_KEYS_PER_CALL, QUERY_STORAGE_MAX_BLOCKS, STORAGE_KEYS_PAGED_MAX_COUNT } from "../limits.js";
 import { RawJson, type MethodDef, type MethodGroup } from "../method.js";

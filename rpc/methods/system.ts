@@ -4,7 +4,7 @@
  */
 import type { MethodGroup } from "../method.js";
 import { accountParam } from "../params.js";
-import { toHex } from "../hex.js";
+import { toHex } from "../../primitives/bytes.js";
 import type { MethodContext } from "./context.js";
 
 export function systemMethods({ services }: MethodContext): MethodGroup {

@@ -8,9 +8,8 @@
  * bestChainBlockIncluded with the index in the body, retracted → bestChainBlockIncluded null, finalized →
  * finalized, usurped/invalid → invalid, dropped/finalityTimeout → dropped.
  */
-import { equalBytes } from "../../primitives/bytes.js";
+import { equalBytes, toHex } from "../../primitives/bytes.js";
 import { isRpcErrorLike, rpcErrors } from "../errors.js";
-import { toHex } from "../hex.js";
 import { TRANSACTION_MAX_BROADCASTS } from "../limits.js";
 import type { MethodGroup, SubscriptionDef } from "../method.js";
 import { bytesParam, stringParam } from "../params.js";

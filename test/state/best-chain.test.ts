@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { ChainDb, type BlockRef } from "../../state/chain-db.js";
 import { isDbError } from "../../state/db-error.js";
-import { toHex } from "../../state/db-schema.js";
+import { toHex } from "../../primitives/bytes.js";
 import { bytes, commit, entriesOf, readSublevel, withTempDir } from "./chain-db-helpers.js";
 
 /** Closes `db`, checks the flat index and canon entries against the best chain, and reopens. */

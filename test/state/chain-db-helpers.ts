@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { Level } from "level";
 import { blake2_256 } from "../../primitives/hashing.js";
 import type { BlockRef, BlockToCommit, ChainDb } from "../../state/chain-db.js";
-import { decodeNodeValue, toHex } from "../../state/db-schema.js";
+import { decodeNodeValue } from "../../state/db-schema.js";
+import { toHex } from "../../primitives/bytes.js";
 import { PersistentTrie } from "../../state/trie/index.js";
 
 export type Changes = [Uint8Array, Uint8Array | null][];

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { ChainDb } from "../../state/chain-db.js";
 import { isDbError } from "../../state/db-error.js";
-import { toHex } from "../../state/db-schema.js";
+import { toHex } from "../../primitives/bytes.js";
 import { keysWithPrefix } from "../../state/storage.js";
 import { OverlayedChanges } from "../../state/overlay.js";
 import { bytes, commit, entriesOf, makeBlock, readSublevel, withTempDir, type Changes } from "./chain-db-helpers.js";

@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { ChainDb } from "../../state/chain-db.js";
 import { isDbError } from "../../state/db-error.js";
-import { toHex } from "../../state/db-schema.js";
+import { toHex } from "../../primitives/bytes.js";
 import { bytes, commit, entriesOf, makeBlock, withTempDir } from "./chain-db-helpers.js";
 
 const FIXTURE = fileURLToPath(new URL("./fixtures/commit-loop.ts", import.meta.url));

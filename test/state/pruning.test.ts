@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { ChainDb, type BlockRef } from "../../state/chain-db.js";
 import { isDbError } from "../../state/db-error.js";
-import { toHex } from "../../state/db-schema.js";
+import { toHex } from "../../primitives/bytes.js";
 import type { PruningMode } from "../../state/pruning.js";
 import {
   bytes, commit, entriesOf, readSublevel, storedNodes, trieFromStored, withTempDir, type Changes,
