@@ -1,13 +1,14 @@
 /**
  * TFChain's runtime as tfchain-ts builds it: the pallets in `construct_runtime!` order.
  *
- * TODO(#6–#9): Scheduler, ValidatorSet, Session, Grandpa, Historical, the grid pallets, Council,
+ * TODO(#6–#9): Scheduler, ValidatorSet, Session, Grandpa, Historical, the other grid pallets, Council,
  * CouncilMembership, Dao and Validator join this list as their issues land.
  */
 import { aura, onTimestampSet } from "./pallets/aura/index.js";
 import { authorship } from "./pallets/authorship/index.js";
 import { balances } from "./pallets/balances/index.js";
 import { kvstore } from "./pallets/kvstore/index.js";
+import { tfgrid } from "./pallets/tfgrid/index.js";
 import { system } from "./pallets/system/index.js";
 import { bindEventRecords } from "./pallets/system/storage.js";
 import { eventRecord } from "./pallets/system/types.js";
@@ -21,7 +22,7 @@ import { vec } from "../primitives/schema.js";
 function buildRuntime(): Runtime {
   // `OnTimestampSet = Aura`: the block's time must fall in the slot its digest claims.
   const timestamp = defineTimestamp({ onTimestampSet });
-  const pallets = [system, timestamp, utility, aura, authorship, balances, transactionPayment, kvstore];
+  const pallets = [system, timestamp, utility, aura, authorship, balances, transactionPayment, tfgrid, kvstore];
   const runtime = bindRuntime(new Runtime(pallets, VERSION));
   bindEventRecords(vec(eventRecord(runtime.eventSchema)));
   return runtime;

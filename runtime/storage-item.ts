@@ -153,7 +153,9 @@ export class StorageMap<K, V, Q = V> extends StorageItem<V, Q> {
   *entries(io: StorageReader): Generator<[K, V]> {
     const skip = this.prefix.length + hashedPrefixLength(this.hasher);
     for (const key of keysWithPrefix(io, this.prefix)) {
-      yield [this.keySchema.dec(key.subarray(skip)), this.value.dec(io.get(key)!)];
+      // An overlay may still list a key cleared in this block: it has no value.
+      const raw = io.get(key);
+      if (raw !== undefined) yield [this.keySchema.dec(key.subarray(skip)), this.value.dec(raw)];
     }
   }
 

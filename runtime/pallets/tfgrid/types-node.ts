@@ -3,7 +3,7 @@
  * bounded-text newtypes of `pallet_tfgrid::node` and `pallet_tfgrid::interface`.
  */
 import {
-  bool, boundedBytes, boundedVec, enumeration, newtype, option, struct, u32, u64, unitEnum, vec, type ValueOf,
+  type AnySchema, bool, boundedBytes, boundedVec, enumeration, newtype, option, struct, u32, u64, unitEnum, vec, type ValueOf,
 } from "../../../primitives/schema.js";
 import {
   INTERFACE_MAC_LENGTH, MAX_CITY_NAME_LENGTH, MAX_COUNTRY_NAME_LENGTH, MAX_GW6_LENGTH, MAX_INTERFACE_IP_LENGTH,
@@ -82,13 +82,18 @@ export const InterfaceIp = newtype({ path: "pallet_tfgrid::interface::InterfaceI
 /** `InterfaceIps<T>`: `BoundedVec<InterfaceIp<T>, T::MaxInterfaceIpsLength>`. */
 export const InterfaceIps = boundedVec(InterfaceIp, MAX_INTERFACE_IPS_LENGTH);
 
-export const Interface = struct(
-  {
-    path: "tfchain_support::types::Interface",
-    params: [{ name: "Name", type: InterfaceName }, { name: "Mac", type: InterfaceMac }, { name: "Ips", type: InterfaceIps }],
-  },
-  { name: [InterfaceName, "Name"], mac: [InterfaceMac, "Mac"], ips: [InterfaceIps, "Ips"] },
-);
+/** `Interface<Name, Mac, Ips>`: the stored form uses the validated newtypes, the call input plain bounded bytes. */
+export function interfaceOf<N extends AnySchema, M extends AnySchema, I extends AnySchema>(name: N, mac: M, ips: I) {
+  return struct(
+    {
+      path: "tfchain_support::types::Interface",
+      params: [{ name: "Name", type: name }, { name: "Mac", type: mac }, { name: "Ips", type: ips }],
+    },
+    { name: [name, "Name"], mac: [mac, "Mac"], ips: [ips, "Ips"] },
+  );
+}
+
+export const Interface = interfaceOf(InterfaceName, InterfaceMac, InterfaceIps);
 export type Interface = ValueOf<typeof Interface>;
 
 export const SerialNumber = newtype({ path: "pallet_tfgrid::node::SerialNumber", params: T }, [
