@@ -6,6 +6,7 @@ import { benchBlockExecution } from "./block-execution.js";
 import { benchHashing } from "./hashing.js";
 import { benchImport } from "./import.js";
 import { benchNode } from "./node.js";
+import { benchRegistry } from "./registry.js";
 import { benchSignatures } from "./signatures.js";
 import { benchRpc } from "./rpc.js";
 import { benchStateDb } from "./state-db.js";
@@ -23,6 +24,7 @@ const benches: [string, () => Promise<Record<string, number>>][] = [
   ["LevelDB state commit", benchStateDb],
   ["RPC server", benchRpc],
   ["node process", benchNode],
+  ["grid registry: 3Nodes registering capacity", benchRegistry],
 ];
 const only = process.argv[2];
 for (const [name, run] of benches) {
