@@ -12,8 +12,9 @@ const ONE_THOUSAND = 1000n;
 const U64 = (x: bigint) => BigInt.asUintN(64, x);
 const U128 = (x: bigint) => BigInt.asUintN(128, x);
 
-/** SRU of at least 100 GiB. */
-export const hasEnoughSru = (r: Resources): boolean => r.sru >= 100n * GIGABYTE;
+const MINIMUM_STORAGE_CAPACITY = 100n * GIGABYTE;
+/** At least one kind of storage (HDD or SSD) of 100 GiB or more (2.9's `validate_storage`). */
+export const hasEnoughStorage = (r: Resources): boolean => r.hru >= MINIMUM_STORAGE_CAPACITY || r.sru >= MINIMUM_STORAGE_CAPACITY;
 /** At least one virtual CPU. */
 export const hasEnoughCru = (r: Resources): boolean => r.cru >= 1n;
 /** MRU of at least 2 GiB. */
