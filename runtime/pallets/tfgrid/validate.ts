@@ -5,7 +5,7 @@
  */
 import { errors } from "./errors.js";
 import { isValidInterfaceIp, isValidMac, validateIp4, validateIp6 } from "./net-validation.js";
-import { hasEnoughCru, hasEnoughMru, hasEnoughSru } from "./resources.js";
+import { hasEnoughCru, hasEnoughMru, hasEnoughStorage } from "./resources.js";
 import type { PublicConfig, Resources } from "./types-node.js";
 import { MAX_FARM_NAME_LENGTH } from "./constants.js";
 
@@ -41,15 +41,32 @@ export function checkCountryName(country: Bytes): void {
 const UNKNOWN = "Unknown";
 // Rust's `f32::from_str` grammar for finite numbers: digits with an optional fraction and exponent.
 // Its other spellings (inf, NaN) are never within range.
-const RUST_DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const RUST_DECIMAL = /^[+-]?(?:(\d+)\.?(\d*)|\.(\d+))(?:[eE]([+-]?\d+))?$/;
 
-/** Parses as `str::parse::<f32>()` does and checks the range; `Unknown` is accepted as is. */
+/**
+ * Parses as `str::parse::<f32>()` does and checks the range; `Unknown` is accepted as is.
+ *
+ * Rust rounds the decimal to f32 once; `Math.fround(Number(text))` would round twice and accept e.g.
+ * `90.0000038146972656250000000001`, which Rust rounds up past 90. The limits (90, 180) are f32 values with an
+ * even mantissa, so the rounded value is within range exactly when |x| ≤ limit + half an f32 ulp above it
+ * (the tie rounds down to the limit); we compare that on the exact decimal.
+ */
 function isCoordinate(input: Bytes, limit: number): boolean {
   const text = Buffer.from(input).toString("latin1");
   if (text === UNKNOWN) return true;
-  if (!RUST_DECIMAL.test(text)) return false;
-  const value = Math.fround(Number(text));
-  return value >= -limit && value <= limit;
+  const parts = RUST_DECIMAL.exec(text);
+  if (!parts) return false;
+  const [, whole = "", fraction = "", onlyFraction = "", exponent = "0"] = parts;
+  const digits = BigInt(whole + fraction + onlyFraction);
+  if (digits === 0n) return true;
+  // |x| = digits · 10^e lies in [10^(magnitude-1), 10^magnitude): far values are settled without big powers.
+  const e = BigInt(exponent) - BigInt(fraction.length + onlyFraction.length);
+  const magnitude = BigInt(digits.toString().length) + e;
+  if (magnitude > 4n) return false;
+  if (magnitude < -4n) return true;
+  const shift = 24n - BigInt(Math.floor(Math.log2(limit)));
+  const bound = (BigInt(limit) << shift) + 1n;
+  return e >= 0n ? (digits * 10n ** e) << shift <= bound : digits << shift <= bound * 10n ** -e;
 }
 
 export const isValidLatitude = (input: Bytes) => isCoordinate(input, 90);
@@ -79,9 +96,9 @@ export function checkSerialNumber(serial: Bytes): void {
   errors.ensure(serial.length <= 128, "SerialNumberTooLong");
 }
 
-/** Node resources: SRU ≥ 100 GiB, CRU ≥ 1, MRU ≥ 2 GiB (HRU has no minimum). */
+/** Node resources (2.9): HDD or SSD of at least 100 GiB, CRU ≥ 1, MRU ≥ 2 GiB. */
 export function checkResources(r: Resources): void {
-  errors.ensure(hasEnoughSru(r), "InvalidSRUInput");
+  errors.ensure(hasEnoughStorage(r), "InvalidStorageInput");
   errors.ensure(hasEnoughCru(r), "InvalidCRUInput");
   errors.ensure(hasEnoughMru(r), "InvalidMRUInput");
 }

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
-import { computeUnits, resourcesChanged, storageUnits } from "../../../../runtime/pallets/tfgrid/resources.js";
+import { computeUnits, hasEnoughStorage, resourcesChanged, storageUnits } from "../../../../runtime/pallets/tfgrid/resources.js";
 import { GIGABYTE } from "./fixtures.js";
 
-// Ports of tfchain_support's resource #[test]s (CU, SU, has_changed), plus the rounding of the tolerance.
+// Ports of tfchain_support's resource #[test]s (CU, SU, has_changed, 2.9's storage minimum), plus the rounding of the tolerance.
 
 const TERABYTE = GIGABYTE * 1024n;
 const resources = (r: { hru?: bigint; sru?: bigint; cru?: bigint; mru?: bigint }) => ({
@@ -75,5 +75,14 @@ describe("resources changed", () => {
     // 10 % of 100 is 10, so 100 → 111 moved; but 10 % of 111 is 11, so 111 → 100 did not.
     assert.equal(resourcesChanged(resources({ cru: 100n }), resources({ cru: 111n }), 10), true);
     assert.equal(resourcesChanged(resources({ cru: 111n }), resources({ cru: 100n }), 10), false);
+  });
+});
+
+describe("storage minimum", () => {
+  it("accepts a node with 100 GiB of SSD or of HDD, and refuses one with both below (test_validate_storage, 2.9)", () => {
+    const minimum = 100n * GIGABYTE;
+    assert.equal(hasEnoughStorage(resources({ sru: minimum })), true);
+    assert.equal(hasEnoughStorage(resources({ hru: minimum })), true);
+    assert.equal(hasEnoughStorage(resources({ hru: minimum - 1n, sru: minimum - 1n })), false);
   });
 });
