@@ -9,6 +9,7 @@
 import { hashKey, hashedPrefixLength, twox128, type StorageHasher } from "../primitives/hashing.js";
 import { concat, utf8 } from "../primitives/bytes.js";
 import type { Schema } from "../primitives/schema.js";
+import type { OverlayedChanges } from "../state/overlay.js";
 import { keyString, keysWithPrefix, type Storage, type StorageReader } from "../state/storage.js";
 
 export type Modifier = "Optional" | "Default";
@@ -147,6 +148,14 @@ export class StorageMap<K, V, Q = V> extends StorageItem<V, Q> {
   mutate(io: Storage, k: K, f: (v: Q) => V | undefined): void {
     const key = this.key(k);
     writeBack(this, io, key, f(this.read(io, key)));
+  }
+
+  /**
+   * `StorageMap::append` for a `Vec` value: adds one encoded item without decoding the list (an absent entry
+   * becomes a one-item list). The stored bytes equal those of get, push and set.
+   */
+  append(io: OverlayedChanges, k: K, item: Uint8Array): void {
+    io.append(this.key(k), item);
   }
 
   /** All entries in key order; keys decoded back, which needs a concat hasher. */

@@ -3,6 +3,7 @@
  * deletion, certifiers, and the power state (reported by the node) and power target (set by the farmer).
  */
 import { compareBytes } from "../../../primitives/bytes.js";
+import { u32 } from "../../../primitives/schema.js";
 import type { BlockContext } from "../../pallet.js";
 import { emit, must, nowSeconds, twinIdOf } from "./common.js";
 import { TFGRID_NODE_VERSION, TIMESTAMP_HINT_DRIFT } from "./constants.js";
@@ -72,7 +73,7 @@ export function createNode(ctx: BlockContext, hooks: TfgridHooks, account: Bytes
   storage.Nodes.set(ctx.io, id, node);
   storage.NodeID.set(ctx.io, id);
   storage.NodeIdByTwinID.set(ctx.io, twinId, id);
-  storage.NodesByFarmID.set(ctx.io, input.farm_id, [...storage.NodesByFarmID.get(ctx.io, input.farm_id), id]);
+  storage.NodesByFarmID.append(ctx.io, input.farm_id, u32.enc(id));
   hooks.nodeChanged?.(ctx, undefined, node);
   emit(ctx, { tag: "NodeStored", value: [node] });
 }
@@ -86,7 +87,7 @@ export function updateNode(ctx: BlockContext, hooks: TfgridHooks, account: Bytes
   if (before.farm_id !== input.farm_id) {
     const old = storage.NodesByFarmID.get(ctx.io, before.farm_id).filter((id) => id !== nodeId);
     storage.NodesByFarmID.set(ctx.io, before.farm_id, old);
-    storage.NodesByFarmID.set(ctx.io, input.farm_id, [...storage.NodesByFarmID.get(ctx.io, input.farm_id), nodeId]);
+    storage.NodesByFarmID.append(ctx.io, input.farm_id, u32.enc(nodeId));
   }
   checkNodeInput(input);
   let certification = before.certification;
