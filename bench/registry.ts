@@ -4,7 +4,8 @@
  *
  * Setup (untimed): 1,000 funded accounts, each with accepted terms and a twin, and Alice's farm. Then 1,000
  * node registrations (one per twin), then 2,000 uptime reports (two per node). Every timed extrinsic must
- * succeed: the bench reads each new block's events and counts failures.
+ * succeed: the bench reads each new block's events and counts failures. The funding transfers, timed the same
+ * way, give a baseline from the same node.
  *
  * Standalone: `node --import tsx bench/registry.ts`.
  */
@@ -49,8 +50,9 @@ export async function benchRegistry(): Promise<Record<string, number>> {
     const ws = new WebSocket(node.wsUrl);
     await new Promise((r) => ws.once("open", r));
 
-    // Setup: fund every 3Node account, register Alice's farm, then each 3Node's terms and twin.
-    await submitAndWait(ws, node, [
+    // Setup: fund every 3Node account, register Alice's farm, then each 3Node's terms and twin. The funding
+    // transfers double as the baseline: the same path for Balances' simplest call.
+    const funding = await submitAndWait(ws, node, [
       ...zos.map((z) => sign(alice, "Balances", "transfer_keep_alive", { dest: addressId(z.key.accountId), value: 10n ** 12n })),
       sign(alice, "TfgridModule", "user_accept_tc", { document_link: utf8("https://threefold.io/tc"), document_hash: utf8("h") }),
       sign(alice, "TfgridModule", "create_twin", { relay: utf8("relay.grid.tf"), pk: undefined }),
@@ -70,6 +72,7 @@ export async function benchRegistry(): Promise<Record<string, number>> {
     const nodes = await submitAndWait(ws, node, registrations);
     const registered = await readStorage(node, tfgridStorage.NodeID.key(), (raw) => tfgridStorage.NodeID.value.dec(raw));
     if (registered !== NODES) throw new Error(`bench: ${registered} nodes registered, want ${NODES}`);
+    figures["baseline: transfers submitted→included (/s)"] = funding.perSecond;
     figures["create_node submitted→included (/s)"] = nodes.perSecond;
     figures["create_node blocks"] = nodes.blocks;
 
