@@ -52,6 +52,15 @@ export class TfgridBlock {
     this.b = new PalletBlock([defineTfgrid(opts.hooks)], { number: opts.number });
   }
 
+  /** Most scenarios' start: Alice's twin, `test_farm` with the four farming policies, and her node 1. */
+  static withNode(opts: { hooks?: TfgridHooks; number?: number } = {}): TfgridBlock {
+    const t = new TfgridBlock(opts);
+    t.createTwin();
+    t.createFarm();
+    t.createNode();
+    return t;
+  }
+
   get io() {
     return this.b.io;
   }

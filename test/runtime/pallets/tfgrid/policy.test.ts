@@ -64,10 +64,7 @@ function pricingPolicyArgs(name: string, overrides: Record<string, unknown> = {}
  * FarmingPolicySet last.
  */
 function attachFarmingPolicyFlow(farmingPolicyId: number): void {
-  const t = new TfgridBlock();
-  t.createTwin();
-  t.createFarm();
-  t.createNode();
+  const t = TfgridBlock.withNode();
   const policy = farmingPolicy(t, farmingPolicyId);
   const limit = limitFor(policy.id);
 
@@ -129,10 +126,7 @@ describe("TfgridModule farming policies", () => {
   it("ranks default policies by farm then node certification, best first (sort_policies)", () => {
     // f1 (DIY, Gold), f2 (DIY), f3 (certified, Gold), f4 (certified): sorted and reversed they read f3, f1,
     // f4, f2, so the best policy a node may have is the first of that order its certifications allow.
-    const t = new TfgridBlock();
-    t.createTwin();
-    t.createFarm();
-    t.createNode();
+    const t = TfgridBlock.withNode();
     assert.equal(nodeOf(t, 1).farming_policy_id, 2);
     certifyNode(t, 1, "Certified");
     assert.equal(nodeOf(t, 1).farming_policy_id, 4);
@@ -190,10 +184,7 @@ describe("TfgridModule farm policy limits", () => {
   });
 
   it("leaves nodes on a custom policy alone when another is attached (attach_another_custom_farming_policy_to_farm_works)", () => {
-    const t = new TfgridBlock();
-    t.createTwin();
-    t.createFarm();
-    t.createNode();
+    const t = TfgridBlock.withNode();
     t.createCustomFarmingPolicies();
     const f5 = farmingPolicy(t, 5);
     const f6 = farmingPolicy(t, 6);
@@ -291,20 +282,14 @@ describe("TfgridModule farm policy limits", () => {
 
 describe("TfgridModule node certification and farming policy", () => {
   it("moves a certified node to a certified policy (node_switches_farming_policy_when_marked_as_certified_works)", () => {
-    const t = new TfgridBlock();
-    t.createTwin();
-    t.createFarm();
-    t.createNode();
+    const t = TfgridBlock.withNode();
     assert.equal(policyOfNode(t, 1).node_certification, "Diy");
     certifyNode(t, 1, "Certified");
     assert.equal(policyOfNode(t, 1).node_certification, "Certified");
   });
 
   it("moves the node back to a DIY policy when uncertified (node_switches_farming_policy_when_marked_as_certified_toggle_works)", () => {
-    const t = new TfgridBlock();
-    t.createTwin();
-    t.createFarm();
-    t.createNode();
+    const t = TfgridBlock.withNode();
     assert.equal(policyOfNode(t, 1).node_certification, "Diy");
     certifyNode(t, 1, "Certified");
     assert.equal(policyOfNode(t, 1).node_certification, "Certified");
@@ -313,10 +298,7 @@ describe("TfgridModule node certification and farming policy", () => {
   });
 
   it("moves a certified node on a Gold farm to the certified Gold policy (node_switches_farming_policy_when_marked_as_certified_and_gold_farm_works)", () => {
-    const t = new TfgridBlock();
-    t.createTwin();
-    t.createFarm();
-    t.createNode();
+    const t = TfgridBlock.withNode();
     assert.equal(policyOfNode(t, 1).node_certification, "Diy");
     assert.equal(policyOfNode(t, 1).farm_certification, "NotCertified");
     t.ok(ROOT, "set_farm_certification", { farm_id: 1, certification: "Gold" });
@@ -405,10 +387,7 @@ describe("TfgridModule ZOS version and connection price", () => {
   });
 
   it("sets the connection price that new nodes take, leaving existing nodes' price", () => {
-    const t = new TfgridBlock();
-    t.createTwin();
-    t.createFarm();
-    t.createNode();
+    const t = TfgridBlock.withNode();
     t.ok(ROOT, "set_connection_price", { price: 800 });
     assert.equal(S.ConnectionPrice.get(t.io), 800);
     assert.deepEqual(t.lastEvent(), { name: "ConnectionPriceSet", value: [800] });
