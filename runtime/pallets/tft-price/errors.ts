@@ -1,0 +1,6 @@
+import { palletErrors } from "../../dispatch-error.js";
+
+export const errors = palletErrors("TFTPriceModule", {
+  ErrFetchingPrice: [], OffchainSignedTxError: [], NoLocalAcctForSigning: [], AccountUnauthorizedToSetPrice: [],
+  MaxPriceBelowMinPriceError: [], MinPriceAboveMaxPriceError: [], IsNotAnAuthority: [], WrongAuthority: [],
+});
