@@ -66,7 +66,7 @@ export function chainSpecToJson(spec: ChainSpec, runtime: Runtime, raw: boolean)
         validatorSet: { initialValidators: g.authorities.map((x) => encodeSs58(x.account)) },
         tfgridModule: { foundationAccount: encodeSs58(g.foundationAccount), salesAccount: encodeSs58(g.salesAccount) },
         smartContractModule: { billingFrequency: Number(g.billingFrequency) },
-        tftPriceModule: { minTftPrice: g.tftPrice.min, maxTftPrice: g.tftPrice.max },
+        tftPriceModule: { minTftPrice: g.tftPrice.min, maxTftPrice: g.tftPrice.max, tftPrice: g.tftPrice.price },
         councilMembership: { members: g.councilMembers.map((m) => encodeSs58(m)) },
       },
     },
@@ -114,7 +114,10 @@ function genesisConfigFromJson(rt: Record<string, any>): GenesisConfig {
   if (rt.tfgridModule?.foundationAccount) g.foundationAccount = account(rt.tfgridModule.foundationAccount, "tfgridModule.foundationAccount");
   if (rt.tfgridModule?.salesAccount) g.salesAccount = account(rt.tfgridModule.salesAccount, "tfgridModule.salesAccount");
   if (rt.smartContractModule?.billingFrequency !== undefined) g.billingFrequency = BigInt(rt.smartContractModule.billingFrequency);
-  if (rt.tftPriceModule) g.tftPrice = { min: Number(rt.tftPriceModule.minTftPrice ?? 10), max: Number(rt.tftPriceModule.maxTftPrice ?? 1000) };
+  if (rt.tftPriceModule) {
+    const p = rt.tftPriceModule;
+    g.tftPrice = { min: Number(p.minTftPrice ?? 10), max: Number(p.maxTftPrice ?? 1000), price: Number(p.tftPrice ?? 0) };
+  }
   g.councilMembers = (rt.councilMembership?.members ?? []).map((m: unknown, i: number) => account(m, `councilMembership.members[${i}]`));
   return g;
 }

@@ -17,7 +17,11 @@ export interface GenesisConfig {
   salesAccount: Uint8Array;
   councilMembers: Uint8Array[];
   billingFrequency: bigint;
-  tftPrice: { min: number; max: number };
+  /**
+   * TFT price bounds in mUSD, and the starting price (not in TFChain's genesis: it has a price worker with
+   * internet access, this node has none).
+   */
+  tftPrice: { min: number; max: number; price: number };
 }
 
 export interface ChainSpec {
@@ -78,7 +82,7 @@ export function devSpec(): ChainSpec {
       salesAccount: account("//Ferdie"),
       councilMembers: [account("//Alice"), account("//Bob")],
       billingFrequency: 10n,
-      tftPrice: { min: 10, max: 1000 },
+      tftPrice: { min: 10, max: 1000, price: 50 },
     },
   };
 }
@@ -104,7 +108,7 @@ export function localSpec(): ChainSpec {
       salesAccount: account("//Ferdie"),
       councilMembers: [account("//Alice"), account("//Bob")],
       billingFrequency: 5n,
-      tftPrice: { min: 10, max: 1000 },
+      tftPrice: { min: 10, max: 1000, price: 50 },
     },
   };
 }
@@ -112,7 +116,7 @@ export function localSpec(): ChainSpec {
 /** A genesis configuration with nothing in it (for raw specs, whose storage is given). */
 export function emptyGenesisConfig(): GenesisConfig {
   const none = new Uint8Array(32);
-  return { balances: [], authorities: [], foundationAccount: none, salesAccount: none, councilMembers: [], billingFrequency: 600n, tftPrice: { min: 10, max: 1000 } };
+  return { balances: [], authorities: [], foundationAccount: none, salesAccount: none, councilMembers: [], billingFrequency: 600n, tftPrice: { min: 10, max: 1000, price: 0 } };
 }
 
 export function builtInSpec(name: string): ChainSpec | undefined {

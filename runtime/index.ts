@@ -5,10 +5,13 @@
  * CouncilMembership, Dao and Validator join this list as their issues land.
  */
 import { aura, onTimestampSet } from "./pallets/aura/index.js";
+import { authorities } from "./pallets/aura/storage.js";
 import { authorship } from "./pallets/authorship/index.js";
 import { balances } from "./pallets/balances/index.js";
+import { burning } from "./pallets/burning/index.js";
 import { kvstore } from "./pallets/kvstore/index.js";
 import { tfgrid } from "./pallets/tfgrid/index.js";
+import { defineTftPrice } from "./pallets/tft-price/index.js";
 import { system } from "./pallets/system/index.js";
 import { bindEventRecords } from "./pallets/system/storage.js";
 import { eventRecord } from "./pallets/system/types.js";
@@ -22,7 +25,9 @@ import { vec } from "../primitives/schema.js";
 function buildRuntime(): Runtime {
   // `OnTimestampSet = Aura`: the block's time must fall in the slot its digest claims.
   const timestamp = defineTimestamp({ onTimestampSet });
-  const pallets = [system, timestamp, utility, aura, authorship, balances, transactionPayment, tfgrid, kvstore];
+  // TODO(#8): Session's validators; until then the Aura authorities are the validator set.
+  const tftPrice = defineTftPrice({ validators: authorities });
+  const pallets = [system, timestamp, utility, aura, authorship, balances, transactionPayment, tfgrid, tftPrice, burning, kvstore];
   const runtime = bindRuntime(new Runtime(pallets, VERSION));
   bindEventRecords(vec(eventRecord(runtime.eventSchema)));
   return runtime;

@@ -95,6 +95,10 @@ export class StorageValue<V, Q = V> extends StorageItem<V, Q> {
   mutate(io: Storage, f: (v: Q) => V | undefined): void {
     writeBack(this, io, this.prefix, f(this.get(io)));
   }
+  /** `StorageValue::append` for a `Vec` value: one encoded item, the list not decoded. */
+  append(io: OverlayedChanges, item: Uint8Array): void {
+    io.append(this.prefix, item);
+  }
 }
 
 /** `StorageMap<K, V>` with one hasher. */

@@ -7,9 +7,8 @@ import type { DispatchOutcome } from "../../../../runtime/pallet.js";
 import {
   kvstore, kvstoreStorage as storage, MAX_KEY_LENGTH, MAX_VALUE_LENGTH,
 } from "../../../../runtime/pallets/kvstore/index.js";
-import { keysWithPrefix } from "../../../../state/storage.js";
-import { trieRoot } from "../../../../state/trie/trie-root.js";
 import { callOf, PalletBlock } from "../../../helpers/pallet-block.js";
+import { stateRoot } from "../../../helpers/state-root.js";
 
 const ALICE = new Uint8Array(32).fill(1);
 const BOB = new Uint8Array(32).fill(2);
@@ -21,15 +20,7 @@ function kvBlock(): PalletBlock {
   return new PalletBlock([kvstore]);
 }
 
-function root(b: PalletBlock): Uint8Array {
-  const entries: [Uint8Array, Uint8Array][] = [];
-  for (const k of keysWithPrefix(b.io, new Uint8Array(0))) {
-    // A key written inside a rolled-back transaction may still be listed, without a value.
-    const v = b.io.get(k);
-    if (v !== undefined) entries.push([k, v]);
-  }
-  return trieRoot(entries);
-}
+const root = (b: PalletBlock) => stateRoot(b.io);
 
 /** `assert_noop!`: the call fails with the TFKVStore error `error`, state and events untouched. */
 function assertNoop(b: PalletBlock, f: () => DispatchOutcome, error: string): void {

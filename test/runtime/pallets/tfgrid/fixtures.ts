@@ -8,9 +8,8 @@ import { ROOT, signed, type Origin } from "../../../../runtime/origin.js";
 import type { DispatchOutcome } from "../../../../runtime/pallet.js";
 import { defineTfgrid, type TfgridHooks } from "../../../../runtime/pallets/tfgrid/index.js";
 import { storage as timestampStorage } from "../../../../runtime/pallets/timestamp/storage.js";
-import { keysWithPrefix } from "../../../../state/storage.js";
-import { trieRoot } from "../../../../state/trie/trie-root.js";
 import { callOf, PalletBlock } from "../../../helpers/pallet-block.js";
+import { stateRoot } from "../../../helpers/state-root.js";
 
 export const GIGABYTE = 1024n ** 3n;
 
@@ -104,12 +103,7 @@ export class TfgridBlock {
   }
 
   stateRoot(): Uint8Array {
-    const entries: [Uint8Array, Uint8Array][] = [];
-    for (const k of keysWithPrefix(this.b.io, new Uint8Array(0))) {
-      const v = this.b.io.get(k);
-      if (v !== undefined) entries.push([k, v]);
-    }
-    return trieRoot(entries);
+    return stateRoot(this.b.io);
   }
 
   // The setup steps of TFChain's tests.
