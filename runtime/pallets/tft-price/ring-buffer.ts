@@ -5,6 +5,7 @@
  * `start` ahead when full; old slots are overwritten, never removed, so the history map holds up to 1440 prices
  * and the average is over all of them.
  */
+import { U32F32 } from "../../../primitives/fixed-point.js";
 import type { Storage, StorageReader } from "../../../state/storage.js";
 import { storage } from "./storage.js";
 
@@ -32,6 +33,6 @@ export function averagePrice(prices: number[]): number {
   if (prices.length === 0) return 0;
   let sum = 0n;
   for (const p of prices) sum = sum + BigInt(p) > 0xffff_ffffn ? 0xffff_ffffn : sum + BigInt(p);
-  const quotient = (sum << 32n) / BigInt(prices.length);
-  return Number((quotient + (1n << 31n)) >> 32n);
+  const average = U32F32.div(U32F32.int(sum), U32F32.int(prices.length));
+  return Number(U32F32.toInt(U32F32.round(average), 32));
 }
