@@ -14,7 +14,7 @@ import type { OverlayedChanges } from "../state/overlay.js";
 import { BlockExecution } from "./block-context.js";
 import { addWeight, type DispatchErrorValue, type DispatchInfo, type Weight } from "./dispatch-types.js";
 import {
-  birthHash, checkNonZeroSender, preDispatchNonce, preDispatchWeight, refundUnspentWeight, validateNonce, validateWeight,
+  birthHash, checkNonZeroSender, contractIdProvides, preDispatchNonce, preDispatchWeight, refundUnspentWeight, validateNonce, validateWeight,
 } from "./extension-checks.js";
 import type { PostDispatchInfo, RuntimeCallValue } from "./pallet.js";
 import { NONE, signed, type Origin } from "./origin.js";
@@ -138,7 +138,7 @@ export class Executive {
     return {
       priority: transactionPriority(info, encoded.length, s.tip, fee),
       requires: nonce.requires,
-      provides: nonce.provides,
+      provides: [...nonce.provides, ...contractIdProvides(checked.call)],
       longevity: s.era.longevity(number),
       propagate: true,
     };

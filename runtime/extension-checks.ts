@@ -1,10 +1,13 @@
 /**
- * The checks TFChain's signed extensions make, in FRAME's words: non-zero sender, mortality, nonce, weight.
+ * The checks TFChain's signed extensions make, in FRAME's words: non-zero sender, mortality, nonce, weight,
+ * and the contract tag of TFChain's own extension.
  *
  * `validate` runs in the pool against the best state (no writes kept); `preDispatch` runs in the block
  * and writes (nonce bump, block weight and length). ChargeTransactionPayment lives with the fees pallet.
  */
+import { concat } from "../primitives/bytes.js";
 import type { Era } from "../primitives/era.js";
+import { str } from "../primitives/schema.js";
 import type { OverlayedChanges } from "../state/overlay.js";
 import { addWeight, type DispatchInfo, type Weight } from "./dispatch-types.js";
 import { BLOCK_LENGTH, BLOCK_WEIGHTS } from "./pallets/system/constants.js";
@@ -117,3 +120,16 @@ export function refundUnspentWeight(io: Io, info: DispatchInfo, actual: Weight):
 
 const max0 = (v: bigint) => (v > 0n ? v : 0n);
 const sat = (v: bigint) => (v > 0n ? v : 0n);
+
+const CONTRACT_ID_TAG_PREFIX = str.enc("ContractIdProvides");
+
+/**
+ * ContractIdProvides::validate (TFChain 2.9): a `bill_contract_for_block` provides the tag
+ * `("ContractIdProvides", contract_id as little-endian bytes)`, so the pool keeps one bill per contract.
+ */
+export function contractIdProvides(call: { tag: string; value: { tag: string; value: any } }): Uint8Array[] {
+  if (call.tag !== "SmartContractModule" || call.value.tag !== "bill_contract_for_block") return [];
+  const id = new Uint8Array(8);
+  new DataView(id.buffer).setBigUint64(0, BigInt(call.value.value.contract_id), true);
+  return [concat(CONTRACT_ID_TAG_PREFIX, id)];
+}

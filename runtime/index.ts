@@ -10,7 +10,8 @@ import { authorship } from "./pallets/authorship/index.js";
 import { balances } from "./pallets/balances/index.js";
 import { burning } from "./pallets/burning/index.js";
 import { kvstore } from "./pallets/kvstore/index.js";
-import { tfgrid } from "./pallets/tfgrid/index.js";
+import { defineSmartContract, RUNTIME_BILLING, smartContractGridHooks } from "./pallets/smart-contract/index.js";
+import { defineTfgrid } from "./pallets/tfgrid/index.js";
 import { defineTftPrice } from "./pallets/tft-price/index.js";
 import { system } from "./pallets/system/index.js";
 import { bindEventRecords } from "./pallets/system/storage.js";
@@ -27,7 +28,9 @@ function buildRuntime(): Runtime {
   const timestamp = defineTimestamp({ onTimestampSet });
   // TODO(#8): Session's validators; until then the Aura authorities are the validator set.
   const tftPrice = defineTftPrice({ validators: authorities });
-  const pallets = [system, timestamp, utility, aura, authorship, balances, transactionPayment, tfgrid, tftPrice, burning, kvstore];
+  const smartContract = defineSmartContract({ ...RUNTIME_BILLING, validators: authorities });
+  const tfgrid = defineTfgrid(smartContractGridHooks(RUNTIME_BILLING));
+  const pallets = [system, timestamp, utility, aura, authorship, balances, transactionPayment, tfgrid, smartContract, tftPrice, burning, kvstore];
   const runtime = bindRuntime(new Runtime(pallets, VERSION));
   bindEventRecords(vec(eventRecord(runtime.eventSchema)));
   return runtime;

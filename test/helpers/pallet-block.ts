@@ -6,7 +6,7 @@ import { vec } from "../../primitives/schema.js";
 import { BlockExecution } from "../../runtime/block-context.js";
 import type { Origin } from "../../runtime/origin.js";
 import type { DispatchOutcome, Pallet, RuntimeCallValue } from "../../runtime/pallet.js";
-import { initialize, noteFinishedInitialize } from "../../runtime/pallets/system/block.js";
+import { initialize, noteFinishedInitialize, resetEvents } from "../../runtime/pallets/system/block.js";
 import { VERSION } from "../../runtime/pallets/system/constants.js";
 import { system } from "../../runtime/pallets/system/index.js";
 import { storage as systemStorage } from "../../runtime/pallets/system/storage.js";
@@ -33,6 +33,8 @@ export class PalletBlock {
     this.records = vec(eventRecord(this.runtime.eventSchema));
     this.io = new OverlayedChanges(opts.base ?? new MemoryStorage());
     const number = opts.number ?? 1;
+    // As the executive: a block starts with no events (a base from an earlier block still holds its own).
+    resetEvents(this.io);
     initialize(this.io, number, new Uint8Array(32).fill(number - 1), []);
     noteFinishedInitialize(this.io);
     this.block = new BlockExecution(this.runtime, this.io, number);

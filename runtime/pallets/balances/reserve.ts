@@ -65,10 +65,10 @@ export function unreserve(ctx: BlockContext, who: Uint8Array, value: bigint): bi
 }
 
 /**
- * `slash_reserved`, with the imbalance dropped: burns up to `value` of the reserve. Returns what was
- * slashed and what could not be.
+ * `slash_reserved`, keeping the imbalance: takes up to `value` of the reserve out of the account without
+ * touching the issuance. Returns what was slashed and what could not be.
  */
-export function slashReserved(ctx: BlockContext, who: Uint8Array, value: bigint): { slashed: bigint; remaining: bigint } {
+export function slashReservedImbalance(ctx: BlockContext, who: Uint8Array, value: bigint): { slashed: bigint; remaining: bigint } {
   if (value === 0n) return { slashed: 0n, remaining: 0n };
   if (totalBalance(ctx.io, who) === 0n) return { slashed: 0n, remaining: value };
   let actual: bigint;
@@ -83,8 +83,14 @@ export function slashReserved(ctx: BlockContext, who: Uint8Array, value: bigint)
     throw e;
   }
   ctx.deposit("Balances", { tag: "Slashed", value: { who, amount: actual } });
-  decreaseIssuance(ctx, actual);
   return { slashed: actual, remaining: value - actual };
+}
+
+/** `slash_reserved` with the imbalance dropped: the slashed reserve is burned. */
+export function slashReserved(ctx: BlockContext, who: Uint8Array, value: bigint): { slashed: bigint; remaining: bigint } {
+  const out = slashReservedImbalance(ctx, who, value);
+  decreaseIssuance(ctx, out.slashed);
+  return out;
 }
 
 /**

@@ -34,8 +34,8 @@ const events = enumeration(
 
 export const errors = palletErrors("BurningModule", { NotEnoughBalanceToBurn: [] });
 
-/** TFChain's `burn_tft` weight (`pallet-burning/src/weights.rs`). */
-const BURN_WEIGHT: Weight = parts(42_982_000n + dbReads(1) + dbWrites(1), 1594n);
+/** TFChain's `burn_tft` weight (`pallet-burning/src/weights.rs`, 2.9's regeneration of 2024-08-27). */
+const BURN_WEIGHT: Weight = parts(27_291_000n + dbReads(1) + dbWrites(1), 1594n);
 
 /**
  * Burns `amount` of the caller's free balance (slashed, the issuance falls) and records it. The whole free
