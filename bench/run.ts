@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark in one process, one table each. Figures go in bench/README.md.
  */
 import { initCrypto } from "../primitives/crypto/wasm.js";
+import { benchBilling } from "./billing.js";
 import { benchBlockExecution } from "./block-execution.js";
 import { benchHashing } from "./hashing.js";
 import { benchImport } from "./import.js";
@@ -25,6 +26,7 @@ const benches: [string, () => Promise<Record<string, number>>][] = [
   ["RPC server", benchRpc],
   ["node process", benchNode],
   ["grid registry: 3Nodes registering capacity", benchRegistry],
+  ["contract billing", benchBilling],
 ];
 const only = process.argv[2];
 for (const [name, run] of benches) {

@@ -256,3 +256,20 @@ export function deploymentHash(seed = 0): Uint8Array {
 }
 
 export const deploymentData = (): Uint8Array => utf8("some_data");
+
+/** The node every `prepare_*_and_node()` creates on farm 1: 8 CRU, 16 GiB MRU, 512 GiB SRU, 1 TiB HRU, in Ghent. */
+export const TEST_NODE = {
+  farm_id: 1,
+  resources: { hru: 1024n * GIGABYTE, sru: 512n * GIGABYTE, cru: 8n, mru: 16n * GIGABYTE },
+  location: { city: utf8("Ghent"), country: utf8("Belgium"), latitude: utf8("12.233213231"), longitude: utf8("32.323112123") },
+  interfaces: [], secure_boot: false, virtualized: false, serial_number: undefined,
+};
+
+/** `prepare_dedicated_farm_and_node()`: as `prepareFarmAndNode()`, on a dedicated farm. */
+export function prepareDedicatedFarmAndNode(chain: ContractChain): void {
+  chain.ok(ALICE, "TFTPriceModule.set_prices", { price: 50, block_number: 101 });
+  chain.createFarmingPolicies();
+  chain.prepareTwins();
+  chain.prepareFarm(ALICE, true);
+  chain.ok(ALICE, "TfgridModule.create_node", TEST_NODE);
+}
