@@ -30,13 +30,44 @@ function fieldInfo(name: string | undefined, f: FieldSpec): FieldInfo {
  * type (metadata carries that name, e.g. `T::AccountId`). Field order is declaration order.
  */
 export function struct<F extends Record<string, FieldSpec>>(named: Named, fields: F): Schema<StructValue<F>> {
-  const codecs = Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, fieldSchema(f).codec]));
-  return schema((scale.Struct as any)(codecs) as Codec<StructValue<F>>, () => ({
+  return schema(structCodec(Object.entries(fields).map(([k, f]) => [k, fieldSchema(f).codec])) as Codec<StructValue<F>>, () => ({
     path: splitPath(named.path),
     params: named.params ?? [],
     def: { tag: "composite", fields: Object.entries(fields).map(([k, f]) => fieldInfo(k, f)) },
     docs: named.docs ?? [],
   }));
+}
+
+/**
+ * PERF: a struct's codec as plain loops over its fields (scale-ts' Struct maps through tuples and object
+ * entries for every value, which dominates decoding records with long lists).
+ */
+function structCodec(fields: [string, Codec<any>][]): Codec<Record<string, unknown>> {
+  const keys = fields.map(([k]) => k);
+  const encoders = fields.map(([, c]) => c.enc);
+  const decoders = fields.map(([, c]) => c.dec);
+  const n = keys.length;
+  return scale.createCodec(
+    (value: Record<string, unknown>) => {
+      const parts = new Array<Uint8Array>(n);
+      let size = 0;
+      for (let i = 0; i < n; i++) {
+        parts[i] = encoders[i]!(value[keys[i]!]);
+        size += parts[i]!.length;
+      }
+      const out = new Uint8Array(size);
+      for (let i = 0, at = 0; i < n; i++) {
+        out.set(parts[i]!, at);
+        at += parts[i]!.length;
+      }
+      return out;
+    },
+    scale.createDecoder((view: any) => {
+      const value: Record<string, unknown> = {};
+      for (let i = 0; i < n; i++) value[keys[i]!] = decoders[i]!(view);
+      return value;
+    }),
+  );
 }
 
 /** A tuple struct with one unnamed field, encoded as that field (e.g. `AccountId32([u8; 32])`). */
