@@ -63,9 +63,9 @@ function dueAt(ctx: BlockContext, number: number): { spilled: bigint[]; due: big
 }
 
 /** How many bills block `number`'s finalization will run (for its weight, reserved at initialization). */
-export function billsDueAt(ctx: BlockContext, number: number): number {
+export function billsDueAt(ctx: BlockContext, config: BillingConfig, number: number): number {
   const { spilled, due } = dueAt(ctx, number);
-  return Math.min(BILLS_PER_BLOCK, spilled.length + due.length);
+  return Math.min(config.billsPerBlock ?? BILLS_PER_BLOCK, spilled.length + due.length);
 }
 
 export interface BillingLog {
@@ -78,8 +78,9 @@ export function billDueContracts(ctx: BlockContext, config: BillingConfig, log: 
   const queue = [...spilled];
   const queued = new Set(spilled);
   for (const id of due) if (!queued.has(id)) queue.push(id);
-  const now = queue.slice(0, BILLS_PER_BLOCK);
-  const later = queue.slice(BILLS_PER_BLOCK);
+  const cap = config.billsPerBlock ?? BILLS_PER_BLOCK;
+  const now = queue.slice(0, cap);
+  const later = queue.slice(cap);
   if (later.length > 0) storage.ContractsToBillAt.set(ctx.io, SPILL_BUCKET, later);
   else if (spilled.length > 0) storage.ContractsToBillAt.remove(ctx.io, SPILL_BUCKET);
   for (const id of now) billSafely(ctx, config, id, log);

@@ -35,6 +35,8 @@ export interface BillingConfig {
   distributionFrequency: number;
   /** Receives 10 % of every standard reward. */
   stakingPoolAccount: Uint8Array;
+  /** The most bills one block's finalization runs (`BILLS_PER_BLOCK` unless a test wants fewer). */
+  billsPerBlock?: number;
 }
 
 const U128_MAX = (1n << 128n) - 1n;

@@ -43,7 +43,7 @@ export function defineSmartContract(config: SmartContractCallConfig) {
     constants,
     hooks: {
       // The bills of this block's finalization, counted now so the block keeps room for them.
-      onInitialize: (ctx): Weight => saturatingMul(W.bill_contract_for_block, billsDueAt(ctx, ctx.blockNumber)),
+      onInitialize: (ctx): Weight => saturatingMul(W.bill_contract_for_block, billsDueAt(ctx, config, ctx.blockNumber)),
       onFinalize(ctx) {
         billDueContracts(ctx, config, { skipped: (contractId, reason) => runtimeLog.warn("Contract bill skipped", { contractId, reason }) });
       },

@@ -61,7 +61,7 @@ export class ContractChain {
   /** Events of every block so far, oldest first (`System::events()` keeps only the open block's). */
   readonly history: PalletEvent[] = [];
 
-  constructor(opts: { balances?: [Uint8Array, bigint][] } = {}) {
+  constructor(opts: { balances?: [Uint8Array, bigint][]; billsPerBlock?: number } = {}) {
     this.base = new MemoryStorage();
     buildBalancesGenesis(this.base, {
       balances: opts.balances ?? [[ALICE, 1_000_000_000_000n], [BOB, 2_500_000_000n], [CHARLIE, 150_000n], [DAVE, 1_000_000_000_000n]],
@@ -69,9 +69,10 @@ export class ContractChain {
     buildTftPriceGenesis(this.base, { tftPrice: { min: 10, max: 1000, price: 0 } });
     // The mock's session has Alice as its only validator.
     const validators = () => [ALICE];
-    const smartContract = defineSmartContract({ ...BILLING, validators });
+    const billing = { ...BILLING, billsPerBlock: opts.billsPerBlock };
+    const smartContract = defineSmartContract({ ...billing, validators });
     smartContractStorage.BillingFrequency.set(this.base, BILLING_FREQUENCY);
-    this.pallets = [balances, defineTfgrid(smartContractGridHooks(BILLING)), smartContract, defineTftPrice({ validators })];
+    this.pallets = [balances, defineTfgrid(smartContractGridHooks(billing)), smartContract, defineTftPrice({ validators })];
     this.block = new PalletBlock(this.pallets, { base: this.base, number: 1 });
     this.setTimestamp(timestampOf(1));
   }
