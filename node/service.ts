@@ -16,6 +16,7 @@ import { resolveConfig, type NodeConfig } from "./config.js";
 import { Informant } from "./informant.js";
 import { Keystore } from "./keystore.js";
 import { createLogger, type Logger } from "./logger.js";
+import { setRuntimeLogger } from "../runtime/runtime-log.js";
 
 export const NODE_VERSION = "0.1.0";
 
@@ -182,6 +183,8 @@ export class StartError extends Error {}
 export async function runNode(flags: ParsedFlags): Promise<number> {
   const config = resolveConfig(flags);
   const log = createLogger("tfchain-ts", config.log);
+  // What pallets log (a skipped bill, for one) goes to the node's log under target `runtime`.
+  setRuntimeLogger(log.child("runtime"));
   let node: RunningNode;
   try {
     node = await startNode(config, log);

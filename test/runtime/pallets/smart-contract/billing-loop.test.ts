@@ -1,6 +1,7 @@
 // The per-block cap on finalization bills and the spill bucket: a bucket at three times the cap is billed over
 // three blocks, in order, without duplicates; the spill entry goes away once drained; and since those blocks
-// share one timestamp (as `run_to_block` sets it), the state then equals that of a chain without a cap.
+// share one timestamp (as `run_to_block` sets it), the state then equals that of a chain without a cap. And a bill
+// TFChain's runtime would trap on is skipped, logged, and stays due.
 import { strict as assert } from "node:assert";
 import { utf8 } from "../../../../primitives/bytes.js";
 import { twox128 } from "../../../../primitives/hashing.js";
@@ -8,7 +9,9 @@ import { SPILL_BUCKET } from "../../../../runtime/pallets/smart-contract/billing
 import { smartContractStorage as S } from "../../../../runtime/pallets/smart-contract/index.js";
 import { keysWithPrefix, startsWith } from "../../../../state/storage.js";
 import { trieRoot } from "../../../../state/trie/trie-root.js";
-import { ALICE, ContractChain } from "./fixtures.js";
+import { ROOT } from "../../../../runtime/origin.js";
+import { setRuntimeLogger } from "../../../../runtime/runtime-log.js";
+import { ALICE, ContractChain, secondsOfBlock } from "./fixtures.js";
 
 const CAP = 4;
 const BUCKET_IDS = Array.from({ length: 12 }, (_, k) => BigInt(1 + 10 * k));
@@ -75,5 +78,33 @@ describe("SmartContractModule billing cap and spill", () => {
     billInBlocks(capped, 4);
     assert.deepEqual(billInBlocks(uncapped, 4), [BUCKET_IDS, [], [], []]);
     assert.deepEqual(palletStateRoot(capped), palletStateRoot(uncapped));
+  });
+});
+
+describe("SmartContractModule bills TFChain would trap on", () => {
+  it("skips and logs a bill whose TFT price overflows u32 units, and bills the whole time once the price is sane", () => {
+    const logged: string[] = [];
+    setRuntimeLogger({ warn: (m, f) => logged.push(`${m} ${String(f?.reason)}`), info: () => {}, debug: () => {} });
+    try {
+      const c = new ContractChain();
+      c.nextBlock();
+      c.prepareFarmAndNode();
+      c.ok(ALICE, "create_name_contract", { name: utf8("trapped") });
+      const created = S.ContractPaymentState.get(c.io, 1n)!.last_updated_seconds;
+      // The average (of 50 and 900,000) × 10,000 does not fit the u32 TFChain computes the price in.
+      c.ok(ROOT, "TFTPriceModule.set_max_tft_price", { price: 1_000_000 });
+      c.ok(ALICE, "TFTPriceModule.set_prices", { price: 900_000, block_number: c.number });
+      c.runToBlock(11);
+      assert.ok(logged.some((l) => l.includes("overflows u32")), "the skipped bill is logged");
+      assert.equal(c.contractEvents().some((e) => e.name === "ContractBilled"), false, "nothing billed");
+      assert.equal(S.ContractPaymentState.get(c.io, 1n)!.last_updated_seconds, created, "the time stays due");
+      c.ok(ROOT, "TFTPriceModule.set_max_tft_price", { price: 1000 });
+      c.runToBlock(21);
+      const bills = c.contractEvents().filter((e) => e.name === "ContractBilled");
+      assert.equal(bills.length, 1);
+      assert.equal(S.ContractPaymentState.get(c.io, 1n)!.last_updated_seconds, secondsOfBlock(21), "billed up to now, from creation");
+    } finally {
+      setRuntimeLogger(undefined);
+    }
   });
 });
