@@ -4,6 +4,7 @@
 import { initCrypto } from "../primitives/crypto/wasm.js";
 import { benchBilling } from "./billing.js";
 import { benchBlockExecution } from "./block-execution.js";
+import { benchContracts } from "./contracts.js";
 import { benchHashing } from "./hashing.js";
 import { benchImport } from "./import.js";
 import { benchNode } from "./node.js";
@@ -26,6 +27,7 @@ const benches: [string, () => Promise<Record<string, number>>][] = [
   ["RPC server", benchRpc],
   ["node process", benchNode],
   ["grid registry: 3Nodes registering capacity", benchRegistry],
+  ["contract creation", benchContracts],
   ["contract billing", benchBilling],
 ];
 const only = process.argv[2];
