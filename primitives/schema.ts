@@ -7,6 +7,7 @@
  * in two pallets is one schema, and so one registry entry.
  */
 import * as scale from "scale-ts";
+import { concatList } from "./bytes.js";
 import type { Codec } from "scale-ts";
 import { CodecError } from "./codec-error.js";
 import { compactU128Strict, compactU32Strict, compactU64Strict } from "./compact.js";
@@ -190,22 +191,10 @@ const compactMemo = memo1((inner: AnySchema): AnySchema => {
 /** `Vec<T>`. */
 export const vec: <T>(inner: Schema<T>) => Schema<T[]> = memo1((inner: AnySchema) => {
   // PERF: one copy of the items behind the length (scale-ts merges the items, then merges again).
-  const enc = (items: unknown[]) => concatAll([compactLength(items.length), ...items.map((x) => inner.enc(x))]);
+  const enc = (items: unknown[]) => concatList([compactLength(items.length), ...items.map((x) => inner.enc(x))]);
   const codec = scale.createCodec(enc, scale.Vector(inner.codec).dec);
   return schema(codec, () => ({ path: [], params: [], def: { tag: "sequence", type: inner }, docs: [] }));
 }) as any;
-
-function concatAll(parts: Uint8Array[]): Uint8Array {
-  let size = 0;
-  for (const p of parts) size += p.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 // scale-ts' Bytes neither bounds-checks its reads nor rejects a fixed array of the wrong length. PERF: both
 // directions copy once into one allocation (records such as a farm's IP list hold hundreds of byte fields).
