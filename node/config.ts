@@ -38,6 +38,8 @@ export interface NodeConfig {
   };
   log: { fallback: Level; targets: Map<string, Level> };
   pool: { readyCount: number; readyBytes: number; banTimeMs: number };
+  /** `--tft-price-url`: the Horizon base URL a validator reads the TFT price from; no price feed without it. */
+  tftPriceUrl?: string;
 }
 
 /** Loads `--chain`: `dev`, `local`, or a chain spec JSON file. */
@@ -118,5 +120,13 @@ export function resolveConfig(flags: ParsedFlags): NodeConfig {
       readyBytes: intFlag(flags, "pool-kbytes", 1)! * 1024,
       banTimeMs: intFlag(flags, "tx-ban-seconds", 0)! * 1000,
     },
+    tftPriceUrl: httpUrlFlag(flags, "tft-price-url"),
   };
+}
+
+function httpUrlFlag(flags: ParsedFlags, name: string): string | undefined {
+  const v = stringFlag(flags, name);
+  if (v === undefined) return undefined;
+  if (!URL.canParse(v) || !["http:", "https:"].includes(new URL(v).protocol)) throw new CliError(`--${name} takes an http(s) URL such as https://horizon.stellar.org, got "${v}"`);
+  return v;
 }

@@ -16,6 +16,7 @@ import { resolveConfig, type NodeConfig } from "./config.js";
 import { Informant } from "./informant.js";
 import { Keystore } from "./keystore.js";
 import { createLogger, type Logger } from "./logger.js";
+import { startTftPriceFeed } from "./tft-price-feed.js";
 import { setRuntimeLogger } from "../runtime/runtime-log.js";
 
 export const NODE_VERSION = "0.1.0";
@@ -128,6 +129,13 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
       log.info("🧑‍🌾 Authoring blocks", { sealing: config.sealing, key: signer.publicKey });
     } else if (config.validator) {
       log.warn("No aura key in the keystore: not authoring (insert one with author_insertKey or use --alice)");
+    }
+    if (config.tftPriceUrl && author && signer) {
+      const feed = startTftPriceFeed({ baseUrl: config.tftPriceUrl }, { chain, pool, runtime: chain.runtimeApi.runtime, signer, log: log.child("tft-price") });
+      cleanup.unshift(() => feed.stop());
+      log.info("💲 Reporting the TFT price", { url: config.tftPriceUrl });
+    } else if (config.tftPriceUrl) {
+      log.warn("--tft-price-url needs an authoring validator (--validator with an aura key): no TFT price feed");
     }
 
     const services: NodeServices = {

@@ -3,8 +3,9 @@
  *
  * Validators report prices (`set_prices`, free when accepted); each report joins a 1440-slot history whose
  * average billing uses, clamped to the council's `[MinTftPrice, MaxTftPrice]`. TFChain's validators fetch the
- * price from Stellar in an offchain worker; this node has no internet access and no such worker, so genesis
- * also sets a starting price (see `buildTftPriceGenesis`).
+ * price from Stellar in an offchain worker; here a validator started with `--tft-price-url` does
+ * (`node/tft-price-feed.ts`). A chain may run without any, so genesis also sets a starting price
+ * (see `buildTftPriceGenesis`).
  */
 import { u32 } from "../../../primitives/schema.js";
 import type { Storage, StorageReader } from "../../../state/storage.js";

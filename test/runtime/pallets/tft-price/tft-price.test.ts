@@ -1,6 +1,6 @@
 // TFChain's pallet-tft-price tests in our words (the price reports, the average's rounding, min/max and their
 // origins), plus the ring buffer's wrap and our starting-price genesis. The three tests of the Stellar
-// response parser belong to the price feed, which this node does not run (no internet).
+// response parser are in stellar-price.test.ts.
 import { strict as assert } from "node:assert";
 import { keyFromUri } from "../../../../primitives/crypto/keyring.js";
 import { ROOT, signed, type Origin } from "../../../../runtime/origin.js";
