@@ -24,6 +24,7 @@ import {
   type TftPrices,
 } from "./cost.js";
 import { errors } from "./errors.js";
+import type { SmartContractHooks } from "./hooks.js";
 import { hasReserve, overdraw, reserveAll } from "./payment-state.js";
 import { storage } from "./storage.js";
 import type { Contract, ContractState, DiscountLevel } from "./types.js";
@@ -37,6 +38,8 @@ export interface BillingConfig {
   stakingPoolAccount: Uint8Array;
   /** The most bills one block's finalization runs (`BILLS_PER_BLOCK` unless a test wants fewer). */
   billsPerBlock?: number;
+  /** Listeners to contract payments (the reputation registry). */
+  hooks?: SmartContractHooks;
 }
 
 const U128_MAX = (1n << 128n) - 1n;
@@ -130,15 +133,18 @@ export function billContract(ctx: BlockContext, config: BillingConfig, contractI
     reserve(ctx, twin.account_id, toReserve);
     reserveAll(state, standard, additional);
     emit(ctx, { tag: "ContractBilled", value: [{ contract_id: contractId, timestamp: now, discount_level: level, amount_billed: toReserve }] });
+    config.hooks?.billed?.(ctx, contract.twin_id);
   } else {
     reserve(ctx, twin.account_id, twinUsable);
     overdraw(state, standard, additional, twinUsable);
     const overdraft = due > twinUsable ? due - twinUsable : 0n;
     emit(ctx, { tag: "ContractPaymentOverdrawn", value: { contract_id: contractId, timestamp: now, partially_billed_amount: twinUsable, overdraft } });
+    config.hooks?.overdrawn?.(ctx, contract.twin_id);
   }
 
   remitFunds(ctx, config, contract, state, twin, farmer, policy);
   if (contract.state.tag === "Deleted") {
+    config.hooks?.canceled?.(ctx, contract.twin_id, contract.state.value);
     removeContract(ctx, contractId);
     return;
   }
@@ -161,23 +167,26 @@ function manageContractState(ctx: BlockContext, config: BillingConfig, contract:
   if (contract.state.tag === "GracePeriod" && sufficient) {
     updateContractState(ctx, contract, { tag: "Created" });
     emit(ctx, { tag: "ContractGracePeriodEnded", value: { contract_id: id, node_id: nodeId, twin_id: contract.twin_id } });
-    synchronizeRentedNodeContracts(ctx, contract, { tag: "Created" });
+    config.hooks?.graceEnded?.(ctx, contract.twin_id);
+    synchronizeRentedNodeContracts(ctx, config, contract, { tag: "Created" });
   } else if (contract.state.tag === "GracePeriod") {
     const start = contract.state.value;
     const elapsed = block > start ? block - start : 0n;
     if (elapsed >= config.gracePeriod) {
       emit(ctx, { tag: "ContractGracePeriodElapsed", value: { contract_id: id, grace_period: elapsed } });
+      config.hooks?.graceElapsed?.(ctx, contract.twin_id);
       updateContractState(ctx, contract, { tag: "Deleted", value: "OutOfFunds" });
     }
   } else if (contract.state.tag === "Created" && !sufficient) {
     updateContractState(ctx, contract, { tag: "GracePeriod", value: block });
     emit(ctx, { tag: "ContractGracePeriodStarted", value: { contract_id: id, node_id: nodeId, twin_id: contract.twin_id, block_number: block } });
-    synchronizeRentedNodeContracts(ctx, contract, { tag: "GracePeriod", value: block });
+    config.hooks?.graceStarted?.(ctx, contract.twin_id);
+    synchronizeRentedNodeContracts(ctx, config, contract, { tag: "GracePeriod", value: block });
   }
 }
 
 /** A rent contract's node contracts follow it into and out of grace, each with its own event. */
-function synchronizeRentedNodeContracts(ctx: BlockContext, contract: Contract, state: ContractState): void {
+function synchronizeRentedNodeContracts(ctx: BlockContext, config: BillingConfig, contract: Contract, state: ContractState): void {
   if (contract.contract_type.tag !== "RentContract") return;
   const nodeId = contract.contract_type.value.node_id;
   for (const id of storage.ActiveNodeContracts.get(ctx.io, nodeId)) {
@@ -185,8 +194,10 @@ function synchronizeRentedNodeContracts(ctx: BlockContext, contract: Contract, s
     updateContractState(ctx, nodeContract, state);
     if (state.tag === "Created") {
       emit(ctx, { tag: "ContractGracePeriodEnded", value: { contract_id: id, node_id: nodeId, twin_id: nodeContract.twin_id } });
+      config.hooks?.graceEnded?.(ctx, nodeContract.twin_id);
     } else if (state.tag === "GracePeriod") {
       emit(ctx, { tag: "ContractGracePeriodStarted", value: { contract_id: id, node_id: nodeId, twin_id: nodeContract.twin_id, block_number: state.value } });
+      config.hooks?.graceStarted?.(ctx, nodeContract.twin_id);
     }
   }
 }

@@ -24,3 +24,20 @@ export interface TfgridHooks {
   /** The farmer changed a node's power target. */
   powerTargetChanged?(ctx: BlockContext, node: Node, target: "Up" | "Down"): void;
 }
+
+/**
+ * Several pallets' listeners as one: each event goes to all, in order; a node has no active contracts only if
+ * none of them says it has.
+ */
+export function combineTfgridHooks(...all: TfgridHooks[]): TfgridHooks {
+  const each = <K extends keyof TfgridHooks>(key: K) => all.map((h) => h[key]).filter((f) => f !== undefined) as NonNullable<TfgridHooks[K]>[];
+  return {
+    nodeChanged: (ctx, before, after) => each("nodeChanged").forEach((f) => f(ctx, before, after)),
+    nodeDeleted: (ctx, node) => each("nodeDeleted").forEach((f) => f(ctx, node)),
+    nodePowerStateChanged: (ctx, node) => each("nodePowerStateChanged").forEach((f) => f(ctx, node)),
+    nodeHasNoActiveContracts: (ctx, nodeId) => each("nodeHasNoActiveContracts").every((f) => f(ctx, nodeId)),
+    publicIpRemoved: (ctx, ip) => each("publicIpRemoved").forEach((f) => f(ctx, ip)),
+    uptimeReported: (ctx, nodeId, now, uptime) => each("uptimeReported").forEach((f) => f(ctx, nodeId, now, uptime)),
+    powerTargetChanged: (ctx, node, target) => each("powerTargetChanged").forEach((f) => f(ctx, node, target)),
+  };
+}
