@@ -10,7 +10,9 @@ import { authorship } from "./pallets/authorship/index.js";
 import { balances } from "./pallets/balances/index.js";
 import { burning } from "./pallets/burning/index.js";
 import { kvstore } from "./pallets/kvstore/index.js";
+import { reputation, reputationHooks, reputationTfgridHooks } from "./pallets/reputation/index.js";
 import { defineSmartContract, RUNTIME_BILLING, smartContractGridHooks } from "./pallets/smart-contract/index.js";
+import { combineTfgridHooks } from "./pallets/tfgrid/hooks.js";
 import { defineTfgrid } from "./pallets/tfgrid/index.js";
 import { defineTftPrice } from "./pallets/tft-price/index.js";
 import { system } from "./pallets/system/index.js";
@@ -28,9 +30,14 @@ function buildRuntime(): Runtime {
   const timestamp = defineTimestamp({ onTimestampSet });
   // TODO(#8): Session's validators; until then the Aura authorities are the validator set.
   const tftPrice = defineTftPrice({ validators: authorities });
-  const smartContract = defineSmartContract({ ...RUNTIME_BILLING, validators: authorities });
-  const tfgrid = defineTfgrid(smartContractGridHooks(RUNTIME_BILLING));
-  const pallets = [system, timestamp, utility, aura, authorship, balances, transactionPayment, tfgrid, smartContract, tftPrice, burning, kvstore];
+  // The reputation registry (ours, index 60) listens to the registry's reports and the contracts' payments.
+  const billing = { ...RUNTIME_BILLING, hooks: reputationHooks };
+  const smartContract = defineSmartContract({ ...billing, validators: authorities });
+  const tfgrid = defineTfgrid(combineTfgridHooks(smartContractGridHooks(billing), reputationTfgridHooks()));
+  const pallets = [
+    system, timestamp, utility, aura, authorship, balances, transactionPayment, tfgrid, smartContract, tftPrice, burning, kvstore,
+    reputation,
+  ];
   const runtime = bindRuntime(new Runtime(pallets, VERSION));
   bindEventRecords(vec(eventRecord(runtime.eventSchema)));
   return runtime;

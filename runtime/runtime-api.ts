@@ -15,6 +15,7 @@ import { Executive } from "./executive.js";
 import { RuntimeMetadata } from "./metadata.js";
 import { authorities, AuthorityId, SLOT_DURATION } from "./pallets/aura/index.js";
 import { storage as systemStorage } from "./pallets/system/storage.js";
+import { reputationApi } from "./pallets/reputation/api.js";
 import { RuntimeVersionSchema } from "./pallets/system/types.js";
 import { queryFeeDetails, queryInfo } from "./pallets/transaction-payment/query.js";
 import { FeeDetailsSchema, RuntimeDispatchInfoSchema } from "./pallets/transaction-payment/types.js";
@@ -74,6 +75,9 @@ export class RuntimeApi {
         const [xt, len] = decode(xtWithLen, a);
         return FeeDetailsSchema.enc(queryFeeDetails(s, len, this.executive.dispatchInfo(xt.encoded), xt.signed !== undefined));
       },
+      ReputationApi_node: (s, a) => reputationApi.node(s, decode(u32, a)),
+      ReputationApi_farm: (s, a) => reputationApi.farm(s, decode(u32, a)),
+      ReputationApi_twin: (s, a) => reputationApi.twin(s, decode(u32, a)),
     };
   }
 
