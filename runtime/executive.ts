@@ -23,6 +23,7 @@ import {
   noteFinishedInitialize, registerExtraWeightUnchecked, resetEvents,
 } from "./pallets/system/block.js";
 import { BLOCK_WEIGHTS, VERSION } from "./pallets/system/constants.js";
+import { saturatingAdd } from "./pallets/system/weights.js";
 import { storage as systemStorage } from "./pallets/system/storage.js";
 import { canWithdrawFee, correctAndDepositFee, transactionPriority, withdrawFee } from "./pallets/transaction-payment/charge.js";
 import { computeFee } from "./pallets/transaction-payment/fee.js";
@@ -78,9 +79,9 @@ export class Executive {
     initialize(io, env.number, env.parentHash, env.logs);
     for (const p of this.runtime.pallets) {
       const w = p.hooks?.onInitialize?.(block);
-      if (w) weight = addWeight(weight, w);
+      if (w) weight = saturatingAdd(weight, w);
     }
-    weight = addWeight(weight, BLOCK_WEIGHTS.base_block);
+    weight = saturatingAdd(weight, BLOCK_WEIGHTS.base_block);
     registerExtraWeightUnchecked(io, weight, "Mandatory");
     noteFinishedInitialize(io);
     return block;

@@ -11,6 +11,7 @@ import { str } from "../primitives/schema.js";
 import type { OverlayedChanges } from "../state/overlay.js";
 import { addWeight, type DispatchInfo, type Weight } from "./dispatch-types.js";
 import { BLOCK_LENGTH, BLOCK_WEIGHTS } from "./pallets/system/constants.js";
+import { saturatingAdd } from "./pallets/system/weights.js";
 import { key } from "./pallets/system/block.js";
 import { storage } from "./pallets/system/storage.js";
 import type { PerDispatchClassWeight } from "./pallets/system/types.js";
@@ -82,7 +83,10 @@ function consumedWeight(io: Io, info: DispatchInfo): PerDispatchClassWeight {
   const k = key(info.class);
   const limits = BLOCK_WEIGHTS.per_class[k];
   const extrinsicWeight = addWeight(info.weight, limits.base_extrinsic);
-  const next = { ...all, [k]: addWeight(all[k], extrinsicWeight) };
+  // An unlimited class (Mandatory) accrues saturating; the others would overflow into ExhaustsResources,
+  // which their limits below already catch.
+  const unlimited = limits.max_total === undefined && limits.reserved === undefined;
+  const next = { ...all, [k]: unlimited ? saturatingAdd(all[k], extrinsicWeight) : addWeight(all[k], extrinsicWeight) };
   const total = addWeight(addWeight(next.normal, next.operational), next.mandatory);
   if (limits.max_total && anyGt(next[k], limits.max_total)) invalid("ExhaustsResources");
   if (anyGt(total, BLOCK_WEIGHTS.max_block) && limits.reserved && anyGt(next[k], limits.reserved)) invalid("ExhaustsResources");

@@ -6,6 +6,8 @@
  */
 import { engineId, type DigestItem } from "../../../primitives/digest.js";
 import { equalBytes } from "../../../primitives/bytes.js";
+import { enumeration, u32, vec, type ValueOf } from "../../../primitives/schema.js";
+import { AuthorityId } from "./types.js";
 
 /** `AURA_ENGINE_ID`: `b"aura"`. */
 export const AURA_ENGINE_ID = engineId("aura");
@@ -43,4 +45,19 @@ export function sealSignature(item: DigestItem): Uint8Array | undefined {
   if (item.tag !== "Seal") return undefined;
   const [id, data] = item.value as [Uint8Array, Uint8Array];
   return equalBytes(id, AURA_ENGINE_ID) ? data : undefined;
+}
+
+/** `sp_consensus_aura::ConsensusLog<AuthorityId>` (variant indices start at 1). */
+export const AuraConsensusLog = enumeration(
+  { path: "sp_consensus_aura::ConsensusLog" },
+  {
+    AuthoritiesChange: { index: 1, value: vec(AuthorityId) },
+    OnDisabled: { index: 2, value: u32 },
+  },
+);
+export type AuraConsensusLog = ValueOf<typeof AuraConsensusLog>;
+
+/** `Consensus(aura, log)`. */
+export function auraConsensusDigest(log: AuraConsensusLog): DigestItem {
+  return { tag: "Consensus", value: [AURA_ENGINE_ID, AuraConsensusLog.enc(log)] };
 }

@@ -6,7 +6,8 @@
  * `on_initialize` reads into `CurrentSlot`. The slot must increase from block to block (TFChain sets
  * `AllowMultipleBlocksPerSlot = false`), and the block's timestamp must fall in that slot (`OnTimestampSet`).
  * Either failure is a panic in FRAME, so the block is invalid: we throw `AuraPanic` out of its execution.
- * Who may seal a block is the client's business (consensus/aura); the runtime only keeps these rules.
+ * Who may seal a block is the client's business (consensus/aura); the runtime only keeps these rules. The
+ * authorities are the session validators' `aura` keys (`session-handler.ts`).
  */
 import type { DigestItem } from "../../../primitives/digest.js";
 import type { Storage, StorageReader } from "../../../state/storage.js";
@@ -61,11 +62,6 @@ export function initializeAuthorities(io: Storage, keys: Uint8Array[]): void {
   storage.Authorities.set(io, keys);
 }
 
-export interface AuraGenesisConfig {
-  /** The chain spec's authorities; Aura keeps their sr25519 `aura` keys. */
-  authorities: { aura: Uint8Array }[];
-}
-
 export const aura = definePallet({
   name: "Aura",
   index: 12,
@@ -81,11 +77,8 @@ export const aura = definePallet({
       return rocksDb(2, 1);
     },
   },
-  // TFChain's spec leaves `AuraConfig.authorities` empty and Session's genesis sets them from its keys;
-  // the result is the same set. TODO(#8): move this to Session's `on_genesis_session` when Session lands.
-  genesis(io: Storage, config: AuraGenesisConfig) {
-    initializeAuthorities(io, config.authorities.map((a) => a.aura));
-  },
+  // No genesis of its own: TFChain's spec leaves `AuraConfig.authorities` empty and Session's genesis sets
+  // them (`auraSessionHandler.onGenesisSession`); they follow Session from then on.
 });
 
 /**
@@ -100,6 +93,6 @@ export function findAuthorIndex(io: StorageReader, logs: readonly DigestItem[]):
   return Number(slot % BigInt(n));
 }
 
-export { auraPreDigest, auraSeal, AURA_ENGINE_ID, sealSignature, slotFromDigest } from "./digest.js";
+export { auraConsensusDigest, AuraConsensusLog, auraPreDigest, auraSeal, AURA_ENGINE_ID, sealSignature, slotFromDigest } from "./digest.js";
 export { authorities, currentSlot, storage } from "./storage.js";
 export { AuthorityId, MAX_AUTHORITIES, Slot, Sr25519Public } from "./types.js";

@@ -10,7 +10,8 @@ import { AccountId32 } from "../../../primitives/account.js";
 import type { Storage } from "../../../state/storage.js";
 import { definePallet } from "../../pallet.js";
 import { palletStorage, value } from "../../storage-item.js";
-import { authorities, findAuthorIndex } from "../aura/index.js";
+import { findAuthorIndex } from "../aura/index.js";
+import { sessionValidators } from "../session/storage.js";
 import { storage as systemStorage } from "../system/storage.js";
 
 export const storage = palletStorage("Authorship", {
@@ -27,14 +28,13 @@ export function author(io: Storage): Uint8Array | undefined {
 }
 
 /**
- * `AuraAccountAdapter::find_author`: the account of `Authorities[slot % n]`.
- *
- * TODO(#8): TFChain maps the index through `Session::validators()`; until Session exists the authority's
- * sr25519 key is its account, which is what the dev and local specs' validators are.
+ * `AuraAccountAdapter::find_author`: the Aura author index of the claimed slot, looked up in
+ * `Session::validators()` (Aura's authorities are those validators' keys, in the same order).
  */
 function findAuthor(io: Storage): Uint8Array | undefined {
   const index = findAuthorIndex(io, systemStorage.Digest.get(io).logs);
-  return index === undefined ? undefined : authorities(io)[index];
+  // FRAME indexes the list and would panic past its end; the two lists always have the same length.
+  return index === undefined ? undefined : sessionValidators(io)[index];
 }
 
 export const authorship = definePallet({

@@ -11,10 +11,11 @@ import { blake2_256 } from "../../../primitives/hashing.js";
 import { u32 } from "../../../primitives/schema.js";
 import type { OverlayedChanges } from "../../../state/overlay.js";
 import { orderedTrieRoot } from "../../../state/trie/trie-root.js";
-import { addWeight, type DispatchClass, type DispatchErrorValue, type DispatchInfo, type Weight } from "../../dispatch-types.js";
+import { type DispatchClass, type DispatchErrorValue, type DispatchInfo, type Weight } from "../../dispatch-types.js";
 import type { BlockContext } from "../../pallet.js";
 import { BLOCK_HASH_COUNT, BLOCK_WEIGHTS } from "./constants.js";
 import { storage, WELL_KNOWN_KEYS } from "./storage.js";
+import { saturatingAdd } from "./weights.js";
 import { Phase } from "./types.js";
 
 type Io = OverlayedChanges;
@@ -109,7 +110,8 @@ export function depositLog(ctx: Pick<BlockContext, "io">, item: DigestItem): voi
 
 /** Adds weight to the block's tally for `class` without checking limits (hooks, inherents). */
 export function registerExtraWeightUnchecked(io: Io, weight: Weight, cls: DispatchClass): void {
-  storage.BlockWeight.mutate(io, (w) => ({ ...w, [key(cls)]: addWeight(w[key(cls)], weight) }));
+  // `saturating_accrue`: a session rotation charges a whole block (proof size u64::MAX) on top of the rest.
+  storage.BlockWeight.mutate(io, (w) => ({ ...w, [key(cls)]: saturatingAdd(w[key(cls)], weight) }));
 }
 
 export function key(cls: DispatchClass): "normal" | "operational" | "mandatory" {

@@ -2,6 +2,8 @@ import { strict as assert } from "node:assert";
 import { u8aToHex } from "@polkadot/util";
 import { xxhashAsHex } from "@polkadot/util-crypto";
 import { devSpec, localSpec } from "../../../../genesis/chain-spec.js";
+import { buildGenesisStorage } from "../../../../genesis/genesis-state.js";
+import { runtime } from "../../../../runtime/index.js";
 import { engineId } from "../../../../primitives/digest.js";
 import { NONE } from "../../../../runtime/origin.js";
 import {
@@ -89,13 +91,11 @@ describe("runtime/pallets/aura", () => {
   });
 
   describe("genesis", () => {
-    it("stores the spec's aura keys in order", () => {
-      const io = new MemoryStorage();
-      aura.genesis(io, localSpec().genesis);
-      assert.deepEqual(authorities(io), localSpec().genesis.authorities.map((a) => a.aura));
-      const dev = new MemoryStorage();
-      aura.genesis(dev, devSpec().genesis);
-      assert.equal(authorities(dev).length, 1);
+    it("takes the spec's aura keys, in order, from Session's genesis (Aura's own genesis config is empty)", () => {
+      assert.equal(aura.genesis, undefined);
+      const local = buildGenesisStorage(runtime, localSpec());
+      assert.deepEqual(authorities(local), localSpec().genesis.authorities.map((a) => a.aura));
+      assert.equal(authorities(buildGenesisStorage(runtime, devSpec())).length, 1);
     });
 
     it("stores nothing for no authorities, and refuses a second set or more than 100", () => {
