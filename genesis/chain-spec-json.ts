@@ -8,15 +8,10 @@
 import { toHex } from "../primitives/bytes.js";
 import { decodeSs58AccountId, encodeSs58 } from "../primitives/ss58.js";
 import type { Runtime } from "../runtime/runtime.js";
-import { emptyGenesisConfig, type ChainSpec, type ChainType, type GenesisConfig } from "./chain-spec.js";
+import { ChainSpecError, emptyGenesisConfig, type ChainSpec, type ChainType, type GenesisConfig } from "./chain-spec.js";
 import { buildGenesisStorage } from "./genesis-state.js";
 
-export class ChainSpecError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ChainSpecError";
-  }
-}
+export { ChainSpecError };
 
 
 function bytes(h: unknown, what: string): Uint8Array {
@@ -61,9 +56,12 @@ export function chainSpecToJson(spec: ChainSpec, runtime: Runtime, raw: boolean)
     genesis: {
       runtime: {
         balances: { balances: g.balances.map(([a, v]) => [encodeSs58(a), Number(v) <= Number.MAX_SAFE_INTEGER ? Number(v) : v.toString()]) },
-        aura: { authorities: g.authorities.map((x) => encodeSs58(x.aura)) },
-        grandpa: { authorities: g.authorities.map((x) => [encodeSs58(x.grandpa), 1]) },
+        // As TFChain's `testnet_genesis`: the validators and their session keys; Aura's and GRANDPA's own
+        // lists stay empty, Session's genesis fills them.
         validatorSet: { initialValidators: g.authorities.map((x) => encodeSs58(x.account)) },
+        session: { keys: g.authorities.map((x) => [encodeSs58(x.account), encodeSs58(x.account), { aura: encodeSs58(x.aura), grandpa: encodeSs58(x.grandpa) }]) },
+        aura: { authorities: [] },
+        grandpa: { authorities: [] },
         tfgridModule: { foundationAccount: encodeSs58(g.foundationAccount), salesAccount: encodeSs58(g.salesAccount) },
         smartContractModule: { billingFrequency: Number(g.billingFrequency) },
         tftPriceModule: { minTftPrice: g.tftPrice.min, maxTftPrice: g.tftPrice.max, tftPrice: g.tftPrice.price },
@@ -95,6 +93,42 @@ export function chainSpecFromJson(json: unknown): ChainSpec {
   return { ...base, genesis: genesisConfigFromJson(rt) };
 }
 
+/**
+ * The initial validators with their session keys: from `session.keys` (`[account, validator id, { aura,
+ * grandpa }]`, TFChain's form), else from the Aura and GRANDPA authority lists of older specs.
+ */
+function genesisAuthorities(rt: Record<string, any>): GenesisConfig["authorities"] {
+  const keys: unknown = rt.session?.keys;
+  if (Array.isArray(keys) && keys.length > 0) {
+    const authorities = keys.map((entry, i) => {
+      const where = `session.keys[${i}]`;
+      if (!Array.isArray(entry) || entry.length !== 3 || typeof entry[2] !== "object" || entry[2] === null) {
+        throw new ChainSpecError(`${where} must be [account, validator id, { aura, grandpa }]`);
+      }
+      const who = account(entry[0], `${where}[0]`);
+      if (Buffer.compare(Buffer.from(who), Buffer.from(account(entry[1], `${where}[1]`))) !== 0) {
+        throw new ChainSpecError(`${where}: the validator id must be the account itself, as in TFChain`);
+      }
+      return { account: who, aura: account(entry[2].aura, `${where}[2].aura`), grandpa: account(entry[2].grandpa, `${where}[2].grandpa`) };
+    });
+    const initial: unknown[] | undefined = rt.validatorSet?.initialValidators;
+    if (initial !== undefined) {
+      const same = Array.isArray(initial) && initial.length === authorities.length &&
+        initial.every((v, i) => Buffer.compare(Buffer.from(account(v, `validatorSet.initialValidators[${i}]`)), Buffer.from(authorities[i]!.account)) === 0);
+      if (!same) throw new ChainSpecError("validatorSet.initialValidators must list the accounts of session.keys, in the same order");
+    }
+    return authorities;
+  }
+  const aura: unknown[] = rt.aura?.authorities ?? [];
+  const grandpa: unknown[] = rt.grandpa?.authorities ?? [];
+  const validators: unknown[] = rt.validatorSet?.initialValidators ?? aura;
+  return aura.map((a, i) => ({
+    account: account(validators[i] ?? a, `validatorSet.initialValidators[${i}]`),
+    aura: account(a, `aura.authorities[${i}]`),
+    grandpa: account(Array.isArray(grandpa[i]) ? (grandpa[i] as unknown[])[0] : grandpa[i], `grandpa.authorities[${i}]`),
+  }));
+}
+
 function genesisConfigFromJson(rt: Record<string, any>): GenesisConfig {
   const g = emptyGenesisConfig();
   for (const [i, entry] of (rt.balances?.balances ?? []).entries()) {
@@ -103,14 +137,7 @@ function genesisConfigFromJson(rt: Record<string, any>): GenesisConfig {
     if (amount < 0n) throw new ChainSpecError(`balances.balances[${i}] has a negative amount`);
     g.balances.push([account(entry[0], `balances.balances[${i}]`), amount]);
   }
-  const aura: unknown[] = rt.aura?.authorities ?? [];
-  const grandpa: unknown[] = rt.grandpa?.authorities ?? [];
-  const validators: unknown[] = rt.validatorSet?.initialValidators ?? aura;
-  g.authorities = aura.map((a, i) => ({
-    account: account(validators[i] ?? a, `validatorSet.initialValidators[${i}]`),
-    aura: account(a, `aura.authorities[${i}]`),
-    grandpa: account(Array.isArray(grandpa[i]) ? (grandpa[i] as unknown[])[0] : grandpa[i], `grandpa.authorities[${i}]`),
-  }));
+  g.authorities = genesisAuthorities(rt);
   if (rt.tfgridModule?.foundationAccount) g.foundationAccount = account(rt.tfgridModule.foundationAccount, "tfgridModule.foundationAccount");
   if (rt.tfgridModule?.salesAccount) g.salesAccount = account(rt.tfgridModule.salesAccount, "tfgridModule.salesAccount");
   if (rt.smartContractModule?.billingFrequency !== undefined) g.billingFrequency = BigInt(rt.smartContractModule.billingFrequency);

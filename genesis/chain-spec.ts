@@ -8,10 +8,21 @@ import { keyFromUri, type KeyScheme } from "../primitives/crypto/keyring.js";
 
 export type ChainType = "Development" | "Local" | "Live";
 
+export class ChainSpecError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ChainSpecError";
+  }
+}
+
 export interface GenesisConfig {
   /** (account, free balance) pairs. */
   balances: [Uint8Array, bigint][];
-  /** Block authors (Aura) and GRANDPA voters, by sr25519/ed25519 public key. */
+  /**
+   * The initial validators (TFChain's `initial_authorities`): each account joins ValidatorSet and registers
+   * its session keys (Aura sr25519, GRANDPA ed25519) with Session, whose genesis makes them the Aura
+   * authorities and GRANDPA voters.
+   */
   authorities: { account: Uint8Array; aura: Uint8Array; grandpa: Uint8Array }[];
   foundationAccount: Uint8Array;
   salesAccount: Uint8Array;
@@ -52,7 +63,28 @@ const BRIDGE_VALIDATOR_PHRASES = [
 
 const account = (uri: string, scheme: KeyScheme = "sr25519") => keyFromUri(uri, scheme).accountId;
 
-function authority(name: string) {
+/** The dev accounts a spec's validators may be chosen from, in `--alice` … `--ferdie` order. */
+export const DEV_NAMES = ["Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie"] as const;
+export type DevName = (typeof DEV_NAMES)[number];
+
+/**
+ * Reads a list of dev names (`alice,bob,charlie`, any case) into validator names; an unknown or repeated name
+ * is a `ChainSpecError` that lists the valid ones.
+ */
+export function devValidators(names: readonly string[]): DevName[] {
+  if (names.length === 0) throw new ChainSpecError(`A validator list needs at least one of ${DEV_NAMES.join(", ")}`);
+  const chosen: DevName[] = [];
+  for (const raw of names) {
+    const name = DEV_NAMES.find((n) => n.toLowerCase() === raw.trim().toLowerCase());
+    if (!name) throw new ChainSpecError(`Unknown validator "${raw}": choose among ${DEV_NAMES.map((n) => n.toLowerCase()).join(", ")}`);
+    if (chosen.includes(name)) throw new ChainSpecError(`Validator "${raw}" is listed twice`);
+    chosen.push(name);
+  }
+  return chosen;
+}
+
+/** `authority_keys_from_seed`: the account, Aura and GRANDPA keys of `//Name`. */
+export function authority(name: string) {
   return {
     account: account(`//${name}`),
     aura: keyFromUri(`//${name}`, "sr25519").publicKey,
@@ -64,8 +96,13 @@ function endow(accounts: Uint8Array[]): [Uint8Array, bigint][] {
   return accounts.map((a) => [a, ENDOWMENT]);
 }
 
+export interface SpecOptions {
+  /** Other dev validators than the spec's own (Alice for dev; Alice and Bob for local). */
+  validators?: readonly DevName[];
+}
+
 /** `--dev`: Alice authors alone; Alice, Bob, their stashes and the bridge dev keys are endowed. */
-export function devSpec(): ChainSpec {
+export function devSpec(opts: SpecOptions = {}): ChainSpec {
   return {
     name: "Development",
     id: "dev",
@@ -77,7 +114,7 @@ export function devSpec(): ChainSpec {
         account("//Alice"), account("//Bob"), account("//Alice//stash"), account("//Bob//stash"),
         ...BRIDGE_VALIDATOR_PHRASES.map((p) => account(p)),
       ]),
-      authorities: [authority("Alice")],
+      authorities: (opts.validators ?? ["Alice"]).map(authority),
       foundationAccount: account("//Eve"),
       salesAccount: account("//Ferdie"),
       councilMembers: [account("//Alice"), account("//Bob")],
@@ -87,9 +124,12 @@ export function devSpec(): ChainSpec {
   };
 }
 
-/** `--chain local`: Alice and Bob author; all six dev accounts and their stashes are endowed. */
-export function localSpec(): ChainSpec {
-  const names = ["Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie"];
+/**
+ * `--chain local`: Alice and Bob validate (or `opts.validators`); all six dev accounts and their stashes are
+ * endowed.
+ */
+export function localSpec(opts: SpecOptions = {}): ChainSpec {
+  const names = DEV_NAMES;
   return {
     name: "TF Chain Tesnet",
     id: "tfchain_testnet",
@@ -103,7 +143,7 @@ export function localSpec(): ChainSpec {
         // TFChain endows the bridge keys as ed25519 accounts on this chain.
         ...BRIDGE_VALIDATOR_PHRASES.map((p) => account(p, "ed25519")),
       ]),
-      authorities: [authority("Alice"), authority("Bob")],
+      authorities: (opts.validators ?? ["Alice", "Bob"]).map(authority),
       foundationAccount: account("//Eve"),
       salesAccount: account("//Ferdie"),
       councilMembers: [account("//Alice"), account("//Bob")],
@@ -119,8 +159,8 @@ export function emptyGenesisConfig(): GenesisConfig {
   return { balances: [], authorities: [], foundationAccount: none, salesAccount: none, councilMembers: [], billingFrequency: 600n, tftPrice: { min: 10, max: 1000, price: 0 } };
 }
 
-export function builtInSpec(name: string): ChainSpec | undefined {
-  if (name === "dev") return devSpec();
-  if (name === "local") return localSpec();
+export function builtInSpec(name: string, opts: SpecOptions = {}): ChainSpec | undefined {
+  if (name === "dev") return devSpec(opts);
+  if (name === "local") return localSpec(opts);
   return undefined;
 }

@@ -8,13 +8,14 @@ import { generateMnemonic } from "@scure/bip39";
 import { wordlist } from "@scure/bip39/wordlists/english.js";
 import { keyFromUri, type KeyPair, type KeyScheme } from "../primitives/crypto/keyring.js";
 import type { KeystoreService } from "../rpc/services.js";
+import type { SessionKeystore } from "../runtime/runtime-api.js";
 
 /** Key types of TFChain's session keys and their schemes. */
 export const KEY_TYPES: Record<string, KeyScheme> = { aura: "sr25519", gran: "ed25519" };
 
 export class KeystoreError extends Error {}
 
-export class Keystore implements KeystoreService {
+export class Keystore implements KeystoreService, SessionKeystore {
   private readonly keys = new Map<string, string>();
 
   /** `dir` undefined: keys live in memory only. */
@@ -62,6 +63,24 @@ export class Keystore implements KeystoreService {
       parts.push(pair.publicKey);
     }
     return Uint8Array.from(Buffer.concat(parts));
+  }
+
+  /**
+   * A new key of `keyType` for `SessionKeys_generate_session_keys`: from `seed` (a secret URI) it is kept in
+   * memory only, as Substrate's keystore keeps seeded keys; otherwise a new phrase, stored like any other key.
+   */
+  generate(keyType: string, seed?: string): Uint8Array {
+    const scheme = KEY_TYPES[keyType];
+    if (!scheme) throw new KeystoreError(`Unknown key type "${keyType}": use aura or gran`);
+    if (seed === undefined) {
+      const suri = generateMnemonic(wordlist, 128);
+      const pair = keyFromUri(suri, scheme);
+      this.insertKey(keyType, suri, pair.publicKey);
+      return pair.publicKey;
+    }
+    const pair = keyFromUri(seed, scheme);
+    this.keys.set(Keystore.id(keyType, pair.publicKey), seed);
+    return pair.publicKey;
   }
 
   /** The key pairs of `keyType` held here. */

@@ -17,7 +17,8 @@ import type { KeyPair } from "../primitives/crypto/keyring.js";
 import type { DigestItem } from "../primitives/digest.js";
 import { Era } from "../primitives/era.js";
 import { signExtrinsic } from "../primitives/extrinsic.js";
-import { authorities, findAuthorIndex } from "../runtime/pallets/aura/index.js";
+import { findAuthorIndex } from "../runtime/pallets/aura/index.js";
+import { sessionValidators } from "../runtime/pallets/session/storage.js";
 import { BLOCK_HASH_COUNT } from "../runtime/pallets/system/constants.js";
 import { tftPriceStorage } from "../runtime/pallets/tft-price/index.js";
 import { HORIZON_PRICE_PATH, parseLowestPrice, pricePerTft } from "../runtime/pallets/tft-price/stellar-price.js";
@@ -87,11 +88,11 @@ function message(ctx: TftPriceFeedErrorContext): string {
 }
 
 /**
- * TFChain's `is_next_block_author`: whether `key` is the validator after the author of the block with
- * `logs`, in the block's state. TODO(#8): validators are Session's; until then the Aura authorities.
+ * TFChain's `is_next_block_author`: whether `key` is the session validator after the author of the block with
+ * `logs`, in the block's state (the author being the session validator at the Aura index of its slot).
  */
 export function isNextBlockAuthor(state: StorageReader, logs: readonly DigestItem[], key: Uint8Array): boolean {
-  const validators = authorities(state);
+  const validators = sessionValidators(state);
   const index = findAuthorIndex(state, logs);
   // TFChain raises no objection when the block names no author.
   if (index === undefined) return true;

@@ -15,6 +15,7 @@ import { keyFromUri } from "../../primitives/crypto/keyring.js";
 import { decodeExtrinsic } from "../../primitives/extrinsic.js";
 import { runtime } from "../../runtime/index.js";
 import { auraPreDigest, storage as auraStorage } from "../../runtime/pallets/aura/index.js";
+import { storage as sessionStorage } from "../../runtime/pallets/session/storage.js";
 import { storage as systemStorage } from "../../runtime/pallets/system/storage.js";
 import { tftPriceStorage } from "../../runtime/pallets/tft-price/index.js";
 import { HORIZON_PRICE_PATH } from "../../runtime/pallets/tft-price/stellar-price.js";
@@ -70,24 +71,30 @@ function capturedLog() {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Session validators and their Aura keys (the same bytes for dev accounts). */
+function setValidators(state: MemoryStorage, list: Uint8Array[]): void {
+  auraStorage.Authorities.set(state, list);
+  sessionStorage.Validators.set(state, list);
+}
+
 describe("node/tft-price-feed", () => {
   describe("isNextBlockAuthor", () => {
     it("names the validator after the block's author, wrapping around", () => {
       const state = new MemoryStorage();
-      auraStorage.Authorities.set(state, [alice.publicKey, bob.publicKey]);
+      setValidators(state, [alice.publicKey, bob.publicKey]);
       const aliceSlot = [auraPreDigest(100n)];
       const bobSlot = [auraPreDigest(101n)];
       assert.equal(isNextBlockAuthor(state, aliceSlot, bob.publicKey), true);
       assert.equal(isNextBlockAuthor(state, aliceSlot, alice.publicKey), false);
       assert.equal(isNextBlockAuthor(state, bobSlot, alice.publicKey), true);
       assert.equal(isNextBlockAuthor(state, bobSlot, bob.publicKey), false);
-      auraStorage.Authorities.set(state, [alice.publicKey]);
+      setValidators(state, [alice.publicKey]);
       assert.equal(isNextBlockAuthor(state, aliceSlot, alice.publicKey), true, "a lone validator follows itself");
     });
 
     it("does not object when the block claims no slot, as TFChain", () => {
       const state = new MemoryStorage();
-      auraStorage.Authorities.set(state, [alice.publicKey, bob.publicKey]);
+      setValidators(state, [alice.publicKey, bob.publicKey]);
       assert.equal(isNextBlockAuthor(state, [], bob.publicKey), true);
     });
   });
