@@ -9,6 +9,7 @@ import { RuntimeApi } from "../runtime/runtime-api.js";
 import { AUTHORING_FLAGS } from "./cli/authoring.js";
 import { CliError, flagHelp, parseFlags, stringFlag } from "./cli/flags.js";
 import { POOL_FLAGS } from "./cli/pool.js";
+import { NETWORK_FLAGS } from "./cli/network.js";
 import { RPC_FLAGS } from "./cli/rpc.js";
 import { SHARED_FLAGS } from "./cli/shared.js";
 import { BLOCKS_FLAGS, exportBlocksCommand, importBlocksCommand } from "./commands/blocks.js";
@@ -17,7 +18,7 @@ import { KEY_FLAGS, keyCommand } from "./commands/key.js";
 import { PURGE_FLAGS, purgeChainCommand } from "./commands/purge-chain.js";
 import { loadChainSpec } from "./config.js";
 
-const NODE_FLAGS = [SHARED_FLAGS, RPC_FLAGS, AUTHORING_FLAGS, POOL_FLAGS];
+const NODE_FLAGS = [SHARED_FLAGS, NETWORK_FLAGS, RPC_FLAGS, AUTHORING_FLAGS, POOL_FLAGS];
 
 const HELP = `tfchain-ts: a TFChain (ThreeFold grid) node in TypeScript, TFChain 2.9 (spec 152) on the wire
 
@@ -32,7 +33,7 @@ Subcommands:
   export-blocks [--from N] [--to N] [--binary] [FILE]   Write blocks to FILE (or stdout)
   import-blocks [--binary] [FILE]           Import blocks from FILE (or stdin) through the import pipeline
 
-${flagHelp([["Chain and paths", SHARED_FLAGS], ["JSON-RPC", RPC_FLAGS], ["Authoring", AUTHORING_FLAGS], ["Transaction pool", POOL_FLAGS], ["build-spec", BUILD_SPEC_FLAGS], ["key", KEY_FLAGS], ["purge-chain", PURGE_FLAGS], ["export-blocks / import-blocks", BLOCKS_FLAGS]])}`;
+${flagHelp([["Chain and paths", SHARED_FLAGS], ["Networking", NETWORK_FLAGS], ["JSON-RPC", RPC_FLAGS], ["Authoring", AUTHORING_FLAGS], ["Transaction pool", POOL_FLAGS], ["build-spec", BUILD_SPEC_FLAGS], ["key", KEY_FLAGS], ["purge-chain", PURGE_FLAGS], ["export-blocks / import-blocks", BLOCKS_FLAGS]])}`;
 
 const out = (s: string) => void process.stdout.write(s);
 

@@ -11,6 +11,7 @@ import { parsePruningMode, type PruningMode } from "../state/pruning.js";
 import { DEV_NAMES } from "./cli/authoring.js";
 import { CliError, intFlag, stringFlag, type ParsedFlags } from "./cli/flags.js";
 import { parseLogLevels, type Level } from "./logger.js";
+import type { NodeKeySource } from "./node-key.js";
 
 export interface NodeConfig {
   spec: ChainSpec;
@@ -40,6 +41,57 @@ export interface NodeConfig {
   pool: { readyCount: number; readyBytes: number; banTimeMs: number };
   /** `--tft-price-url`: the Horizon base URL a validator reads the TFT price from; no price feed without it. */
   tftPriceUrl?: string;
+  /** Peer-to-peer networking; undefined with `--no-network`. */
+  network?: NetworkConfig;
+}
+
+export interface NetworkConfig {
+  nodeKey: NodeKeySource;
+  /** Multiaddrs to listen on; `portFallback`: 30333 was the default, not asked for, so another port will do. */
+  listen: string[];
+  portFallback: boolean;
+  bootnodes: string[];
+  reserved: string[];
+  reservedOnly: boolean;
+  inPeers: number;
+  outPeers: number;
+  mdns: boolean;
+}
+
+const DEFAULT_P2P_PORT = 30333;
+
+/** Values of a repeatable flag, each possibly comma-separated. */
+function listFlag(flags: ParsedFlags, name: string): string[] {
+  const v = flags[name];
+  const values = Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
+  return values.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+}
+
+function networkConfig(flags: ParsedFlags, chainDir: string, chainType: string): NetworkConfig | undefined {
+  if (flags["no-network"] === true) return undefined;
+  const hex = stringFlag(flags, "node-key");
+  const file = stringFlag(flags, "node-key-file");
+  if (hex !== undefined && file !== undefined) throw new CliError("--node-key and --node-key-file are exclusive");
+  const nodeKey: NodeKeySource = hex !== undefined ? { hex } : file !== undefined ? { file, create: false } : { file: path.join(chainDir, "network", "secret_ed25519"), create: true };
+  const port = intFlag(flags, "port", 0, 65535);
+  const listenAddrs = listFlag(flags, "listen-addr");
+  const multiaddrs = (name: string) => {
+    const list = listFlag(flags, name);
+    for (const a of list) if (!a.startsWith("/") || !a.includes("/p2p/")) throw new CliError(`--${name} takes multiaddrs with /p2p/<peer id>, got "${a}"`);
+    return list;
+  };
+  return {
+    nodeKey,
+    listen: listenAddrs.length > 0 ? listenAddrs : [`/ip4/0.0.0.0/tcp/${port ?? DEFAULT_P2P_PORT}`],
+    portFallback: listenAddrs.length === 0 && port === undefined,
+    bootnodes: multiaddrs("bootnodes"),
+    reserved: multiaddrs("reserved-nodes"),
+    reservedOnly: flags["reserved-only"] === true,
+    inPeers: intFlag(flags, "in-peers", 0, 10_000)!,
+    outPeers: intFlag(flags, "out-peers", 0, 10_000)!,
+    // Substrate: mDNS everywhere but on the dev chain.
+    mdns: flags["no-mdns"] !== true && chainType !== "Development",
+  };
 }
 
 /** Loads `--chain`: `dev`, `local`, or a chain spec JSON file. */
@@ -121,6 +173,7 @@ export function resolveConfig(flags: ParsedFlags): NodeConfig {
       banTimeMs: intFlag(flags, "tx-ban-seconds", 0)! * 1000,
     },
     tftPriceUrl: httpUrlFlag(flags, "tft-price-url"),
+    network: networkConfig(flags, chainDir, spec.chainType),
   };
 }
 

@@ -12,7 +12,11 @@ import { TxPool } from "../txpool/index.js";
 import { SIGNATURE_WORKERS } from "../txpool/options.js";
 import { SignatureVerifier } from "../txpool/signature-workers.js";
 import type { ParsedFlags } from "./cli/flags.js";
-import { resolveConfig, type NodeConfig } from "./config.js";
+import { resolveConfig, type NetworkConfig, type NodeConfig } from "./config.js";
+import { ROLE_AUTHORITY, ROLE_FULL } from "../p2p/messages.js";
+import { Network } from "../p2p/network.js";
+import { networkChain, networkPool } from "./network-adapters.js";
+import { loadNodeKey } from "./node-key.js";
 import { Informant } from "./informant.js";
 import { Keystore } from "./keystore.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -21,7 +25,7 @@ import { setRuntimeLogger } from "../runtime/runtime-log.js";
 
 export const NODE_VERSION = "0.1.0";
 
-/** No peers yet: the network arrives with issue 8. */
+/** `--no-network`: no peers. */
 const OFFLINE: NetworkService = {
   peers: () => [],
   localPeerId: () => "",
@@ -138,11 +142,18 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
       log.warn("--tft-price-url needs an authoring validator (--validator with an aura key): no TFT price feed");
     }
 
+    let network: Network | undefined;
+    if (config.network) {
+      network = await startNetwork(config.network, { chain, pool, validator: config.validator, log: log.child("network") });
+      cleanup.unshift(() => network!.stop());
+    }
+    const networkService: NetworkService = network ?? OFFLINE;
+
     const services: NodeServices = {
       identity: { name: config.name, version: NODE_VERSION, roles: [config.validator ? "Authority" : "Full"] },
       chain,
       pool,
-      network: OFFLINE,
+      network: networkService,
       keystore,
       sealing: author,
     };
@@ -157,7 +168,7 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
     }
     cleanup.unshift(() => rpc.stop());
 
-    const informant = new Informant(log.child("informant"), { chain, pool, network: OFFLINE });
+    const informant = new Informant(log.child("informant"), { chain, pool, network: networkService });
     informant.start();
     cleanup.unshift(() => informant.stop());
 
@@ -172,6 +183,22 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
   } catch (e) {
     await runCleanup(cleanup, log);
     throw e;
+  }
+}
+
+/** Starts the network; if 30333 was only the default and is taken, another port will do. */
+async function startNetwork(config: NetworkConfig, deps: { chain: Chain; pool: TxPool; validator: boolean; log: Logger }): Promise<Network> {
+  const privateKey = await loadNodeKey(config.nodeKey);
+  const opts = { ...config, privateKey, roles: deps.validator ? ROLE_AUTHORITY : ROLE_FULL };
+  const networkDeps = { chain: networkChain(deps.chain), pool: networkPool(deps.pool), log: deps.log };
+  try {
+    return await Network.start(opts, networkDeps);
+  } catch (e) {
+    if (!config.portFallback || !String((e as Error).message).match(/EADDRINUSE|in use/i)) {
+      throw new StartError(`Could not listen on ${config.listen.join(", ")}: ${(e as Error).message}`);
+    }
+    deps.log.warn("Port 30333 is in use: listening on another port (choose one with --port)");
+    return Network.start({ ...opts, listen: config.listen.map((a) => a.replace(/\/tcp\/\d+$/, "/tcp/0")) }, networkDeps);
   }
 }
 
