@@ -25,14 +25,14 @@ describe("runtime APIs: AuraApi, GrandpaApi, SessionKeys", () => {
     },
   };
   const api = new RuntimeApi(runtime, genesis.hash, { keystore });
-  const call = (name: string, args = new Uint8Array()) => api.call(name, genesis.storage, args);
+  const call = (name: string, args: Uint8Array = new Uint8Array()) => api.call(name, genesis.storage, args);
 
   it("AuraApi_authorities lists the session validators' aura keys", () => {
     assert.deepEqual(vec(AuthorityId).dec(call("AuraApi_authorities")).map(hex), NAMES.map((n) => hex(authority(n).aura)));
   });
 
   it("GrandpaApi_grandpa_authorities lists their grandpa keys with weight 1, as @polkadot/types' AuthorityList", () => {
-    const list = new TypeRegistry().createType("AuthorityList", call("GrandpaApi_grandpa_authorities"));
+    const list = new TypeRegistry().createType("AuthorityList", call("GrandpaApi_grandpa_authorities")) as unknown as [{ toHex(): string }, { toNumber(): number }][];
     assert.deepEqual(list.map(([id, w]) => [id.toHex(), w.toNumber()]), NAMES.map((n) => [hex(authority(n).grandpa), 1]));
   });
 

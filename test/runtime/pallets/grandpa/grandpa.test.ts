@@ -17,6 +17,8 @@ import { accountOf, dev, PERIOD, SessionChain } from "../session/harness.js";
 
 const hex = (b: Uint8Array) => u8aToHex(b);
 const key = (n: number) => new Uint8Array(32).fill(n);
+/** What @polkadot/types' `AuthorityList` holds: `(AuthorityId, u64)` pairs. */
+type AuthorityListCodec = [{ toHex(): string }, { toNumber(): number }][];
 const le32 = (n: number) => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, (n >>> 24) & 0xff];
 
 describe("runtime/pallets/grandpa", () => {
@@ -28,7 +30,7 @@ describe("runtime/pallets/grandpa", () => {
       const raw = io.get(GRANDPA_AUTHORITIES_KEY)!;
       assert.equal(raw[0], 1);
       const registry = new TypeRegistry();
-      const list = registry.createType("AuthorityList", raw.subarray(1));
+      const list = registry.createType("AuthorityList", raw.subarray(1)) as unknown as AuthorityListCodec;
       assert.deepEqual(list.map(([id, w]) => [id.toHex(), w.toNumber()]), [[hex(key(1)), 1], [hex(key(2)), 1]]);
       io.set(GRANDPA_AUTHORITIES_KEY, Uint8Array.of(2, ...raw.subarray(1)));
       assert.deepEqual(grandpaAuthorities(io), [], "another version reads as no voters");
