@@ -2,13 +2,15 @@
 // rotation every Period blocks with ValidatorSet planning and Aura/GRANDPA following (a 5-block period here).
 import { strict as assert } from "node:assert";
 import { u8aToHex } from "@polkadot/util";
+import { localSpec } from "../../../../genesis/chain-spec.js";
+import { buildGenesisStorage } from "../../../../genesis/genesis-state.js";
 import { keyFromUri } from "../../../../primitives/crypto/keyring.js";
 import { ROOT, signed } from "../../../../runtime/origin.js";
 import { authorities, AURA_ENGINE_ID, AuraConsensusLog } from "../../../../runtime/pallets/aura/index.js";
 import { author } from "../../../../runtime/pallets/authorship/index.js";
 import { currentSetId, grandpaAuthorities, grandpaLogs } from "../../../../runtime/pallets/grandpa/index.js";
 import { storage as grandpaStorage } from "../../../../runtime/pallets/grandpa/storage.js";
-import { keyOwner, loadKeys, SESSION_KEY_IDS, storage as S } from "../../../../runtime/pallets/session/index.js";
+import { keyOwner, loadKeys, SESSION_KEY_IDS, SessionPanic, storage as S } from "../../../../runtime/pallets/session/index.js";
 import { BLOCK_WEIGHTS, U64_MAX } from "../../../../runtime/pallets/system/constants.js";
 import { storage as systemStorage } from "../../../../runtime/pallets/system/storage.js";
 import { storage as validatorSetStorage } from "../../../../runtime/pallets/validator-set/storage.js";
@@ -52,6 +54,12 @@ describe("runtime/pallets/session", () => {
       const alice = systemStorage.Account.get(io, ALICE);
       assert.equal(alice.providers, 2);
       assert.equal(alice.consumers, 0);
+    });
+
+    it("refuses a spec where two validators share a key", () => {
+      const spec = localSpec();
+      spec.genesis.authorities[1] = { ...spec.genesis.authorities[1]!, grandpa: spec.genesis.authorities[0]!.grandpa };
+      assert.throws(() => buildGenesisStorage(new SessionChain().runtime, spec), (e: unknown) => e instanceof SessionPanic && e.code === "DUPLICATE_GENESIS_KEY");
     });
 
     it("writes ValidatorSet's planned set back and an empty OfflineValidators, as new_session does", () => {
