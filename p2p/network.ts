@@ -89,9 +89,9 @@ export class Network {
       }
     }, MAX_REQUEST_BYTES);
     const announceDeps = { chain: deps.chain, sync: this.sync, request: (p: string, r: BlockRequest) => this.requestBlocks(p, r), report: (p: string, c: number, r: string) => this.report(p, c, r) };
-    host.subscribe(protocols.announces, (peer, data) => receiveAnnounce(announceDeps, peer, data));
-    host.subscribe(protocols.transactions, (peer, data) => receiveTransactions(deps.pool, peer, data, (p, c, r) => this.report(p, c, r)));
-    host.subscribe(protocols.grandpa, (peer, data) => this.grandpaHandler?.(peer, data) ?? "ignore");
+    host.subscribe(protocols.announces, this.guarded("block announcement", (peer, data) => receiveAnnounce(announceDeps, peer, data)));
+    host.subscribe(protocols.transactions, this.guarded("transactions", (peer, data) => receiveTransactions(deps.pool, peer, data, (p, c, r) => this.report(p, c, r))));
+    host.subscribe(protocols.grandpa, this.guarded("GRANDPA message", (peer, data) => this.grandpaHandler?.(peer, data) ?? "ignore"));
     await host.start();
     this.scores.start();
 
@@ -128,6 +128,18 @@ export class Network {
     this.every(SEED_DIAL_MS, seeds);
     deps.log.info("🏷  Local node identity", { peerId: host.peerId });
     for (const addr of host.listenAddresses()) deps.log.info("🔍 Listening", { address: addr });
+  }
+
+  /** A gossip handler that cannot throw: a failure is logged and the message ignored (not relayed). */
+  private guarded(what: string, handler: GossipHandler): GossipHandler {
+    return async (peer, data) => {
+      try {
+        return await handler(peer, data);
+      } catch (e) {
+        this.deps.log.warn(`Handling a ${what} failed`, { peer, error: e });
+        return "ignore";
+      }
+    };
   }
 
   private every(ms: number, f: () => void): void {
