@@ -74,7 +74,7 @@ describe("network: two processes over libp2p", function () {
   });
 
   it("a transaction sent to the follower reaches the author's pool and a block", async () => {
-    const api = await ApiPromise.create({ provider: new WsProvider(follower.wsUrl), noInitWarn: true, throwOnConnect: true });
+    const api: any = await ApiPromise.create({ provider: new WsProvider(follower.wsUrl), noInitWarn: true, throwOnConnect: true });
     try {
       const alice = keyring.addFromUri("//Alice");
       const bob = keyring.addFromUri("//Bob");
