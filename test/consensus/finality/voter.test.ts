@@ -6,7 +6,7 @@ import { ConsensusLog, GRANDPA_ENGINE_ID, GrandpaJustification, FinalityProof, t
 import { REPUTATION } from "../../../consensus/finality/environment.js";
 import { signMessage } from "../../../consensus/finality/signing.js";
 import { VoterSet } from "../../../consensus/finality/voter-set.js";
-import { crossesPeriod } from "../../../consensus/finality/voter.js";
+import { crossesPeriod } from "../../../consensus/finality/finalizer.js";
 import { bytesOf, grandpaKey } from "./helpers.js";
 import { TestNet } from "./network.js";
 
