@@ -309,7 +309,12 @@ export class ChainSync {
           this.nextImport = b.header.number;
           return false;
         }
-        throw e;
+        // Not the block's fault (a slot ahead of our clock, a closing database): try again a little later.
+        log.debug("Synced block not imported yet", { peer, number: b.header.number, error: (e as Error).message });
+        this.requeue({ start: b.header.number, count: blocks.length - i });
+        this.nextImport = b.header.number;
+        setTimeout(() => this.tick(), REST_MS).unref();
+        return false;
       }
     }
     return true;
