@@ -9,6 +9,7 @@ import { benchHashing } from "./hashing.js";
 import { benchImport } from "./import.js";
 import { benchNode } from "./node.js";
 import { benchRegistry } from "./registry.js";
+import { benchReputation } from "./reputation.js";
 import { benchSignatures } from "./signatures.js";
 import { benchRpc } from "./rpc.js";
 import { benchStateDb } from "./state-db.js";
@@ -29,6 +30,7 @@ const benches: [string, () => Promise<Record<string, number>>][] = [
   ["grid registry: 3Nodes registering capacity", benchRegistry],
   ["contract creation", benchContracts],
   ["contract billing", benchBilling],
+  ["reputation registry", benchReputation],
 ];
 const only = process.argv[2];
 for (const [name, run] of benches) {

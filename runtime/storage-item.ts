@@ -15,7 +15,32 @@ import { keyString, keysWithPrefix, type Storage, type StorageReader } from "../
 export type Modifier = "Optional" | "Default";
 
 /** Hashed keys remembered per map; the cache is dropped whole when full. */
-const KEY_CACHE_SIZE = 16_384;
+export const KEY_CACHE_SIZE = 16_384;
+
+/** Hashed keys (or key parts) by map key, built once by `build` from the encoded key; bounded. */
+class KeyCache<K> {
+  private readonly byNumber = new Map<number, Uint8Array>();
+  private readonly byBytes = new Map<string, Uint8Array>();
+
+  constructor(
+    private readonly schema: Schema<K>,
+    private readonly build: (encoded: Uint8Array) => Uint8Array,
+  ) {}
+
+  get(k: K): Uint8Array {
+    // PERF: integer ids (twins, farms, nodes, periods) are looked up as they are, without encoding them.
+    if (typeof k === "number") return this.byNumber.get(k) ?? remember(this.byNumber, k, this.build(this.schema.enc(k)));
+    const encoded = this.schema.enc(k);
+    const id = keyString(encoded);
+    return this.byBytes.get(id) ?? remember(this.byBytes, id, this.build(encoded));
+  }
+}
+
+function remember<I>(cache: Map<I, Uint8Array>, id: I, built: Uint8Array): Uint8Array {
+  if (cache.size >= KEY_CACHE_SIZE) cache.clear();
+  cache.set(id, built);
+  return built;
+}
 
 interface ItemOptions<V> {
   docs?: string[];
@@ -104,7 +129,8 @@ export class StorageValue<V, Q = V> extends StorageItem<V, Q> {
 /** `StorageMap<K, V>` with one hasher. */
 export class StorageMap<K, V, Q = V> extends StorageItem<V, Q> {
   readonly kind = "map";
-  private readonly keyCache = new Map<string, Uint8Array>();
+  // PERF: a block touches the same accounts many times (nonce, fee, transfer, refund); hashing dominates.
+  private readonly keys: KeyCache<K>;
 
   constructor(
     readonly hasher: StorageHasher,
@@ -113,6 +139,7 @@ export class StorageMap<K, V, Q = V> extends StorageItem<V, Q> {
     options: ItemOptions<V>,
   ) {
     super(value, options);
+    this.keys = new KeyCache(keySchema, (encoded) => concat(this.prefix, hashKey(hasher, encoded)));
   }
 
   get hashers(): StorageHasher[] {
@@ -120,16 +147,7 @@ export class StorageMap<K, V, Q = V> extends StorageItem<V, Q> {
   }
 
   key(k: K): Uint8Array {
-    const encoded = this.keySchema.enc(k);
-    const id = keyString(encoded);
-    let full = this.keyCache.get(id);
-    if (full === undefined) {
-      // PERF: a block touches the same accounts many times (nonce, fee, transfer, refund); hashing dominates.
-      if (this.keyCache.size >= KEY_CACHE_SIZE) this.keyCache.clear();
-      full = concat(this.prefix, hashKey(this.hasher, encoded));
-      this.keyCache.set(id, full);
-    }
-    return full;
+    return this.keys.get(k);
   }
   get(io: StorageReader, k: K): Q {
     return this.read(io, this.key(k));
@@ -180,6 +198,10 @@ export class StorageMap<K, V, Q = V> extends StorageItem<V, Q> {
 /** `StorageDoubleMap<K1, K2, V>`. */
 export class StorageDoubleMap<K1, K2, V, Q = V> extends StorageItem<V, Q> {
   readonly kind = "map";
+  // PERF: the reputation hooks and its close sweep reach (node, period) records of the same nodes and the
+  // same few periods block after block: both halves are hashed once.
+  private readonly prefixes: KeyCache<K1>;
+  private readonly keys2: KeyCache<K2>;
 
   constructor(
     readonly hasher1: StorageHasher,
@@ -190,6 +212,8 @@ export class StorageDoubleMap<K1, K2, V, Q = V> extends StorageItem<V, Q> {
     options: ItemOptions<V>,
   ) {
     super(value, options);
+    this.prefixes = new KeyCache(key1Schema, (encoded) => concat(this.prefix, hashKey(hasher1, encoded)));
+    this.keys2 = new KeyCache(key2Schema, (encoded) => hashKey(hasher2, encoded));
   }
 
   get hashers(): StorageHasher[] {
@@ -197,10 +221,15 @@ export class StorageDoubleMap<K1, K2, V, Q = V> extends StorageItem<V, Q> {
   }
 
   prefixFor(k1: K1): Uint8Array {
-    return concat(this.prefix, hashKey(this.hasher1, this.key1Schema.enc(k1)));
+    return this.prefixes.get(k1);
   }
   key(k1: K1, k2: K2): Uint8Array {
-    return concat(this.prefixFor(k1), hashKey(this.hasher2, this.key2Schema.enc(k2)));
+    const prefix = this.prefixes.get(k1);
+    const hashed2 = this.keys2.get(k2);
+    const key = new Uint8Array(prefix.length + hashed2.length);
+    key.set(prefix);
+    key.set(hashed2, prefix.length);
+    return key;
   }
   get(io: StorageReader, k1: K1, k2: K2): Q {
     return this.read(io, this.key(k1, k2));

@@ -20,6 +20,7 @@ import { storage as tfgrid } from "../tfgrid/storage.js";
 import type { Node } from "../tfgrid/types-node.js";
 import { MAX_STANDBY, RETAIN_PERIODS, SETTLE_DELAY, SLA_CERTIFIED, SLA_DIY, SWEEP_PER_BLOCK } from "./constants.js";
 import { withBootFailure, withViolation } from "./ledger.js";
+import { getNodeState, mutateNodePeriod } from "./records-codec.js";
 import { satAdd, satAdd32, satSub } from "./saturating.js";
 import { storage } from "./storage.js";
 import { periodEnd, periodOf, periodStart } from "./time.js";
@@ -55,7 +56,7 @@ function twinViolation(io: StorageReader, twinId: number): Violation | undefined
 
 /** Counts a wake request of the period still unanswered at its close as a boot failure. */
 function unansweredRequest(ctx: BlockContext, node: Node, period: number, record: NodePeriod): NodePeriod {
-  const state = storage.NodeState.get(ctx.io, node.id);
+  const state = getNodeState(ctx.io, node.id);
   const standby = state?.standby;
   if (!standby || standby.request === undefined || standby.failed || standby.request >= periodEnd(period)) return record;
   storage.NodeState.set(ctx.io, node.id, { ...state!, standby: { ...standby, failed: true } });
@@ -66,9 +67,8 @@ function unansweredRequest(ctx: BlockContext, node: Node, period: number, record
 export function closeNode(ctx: BlockContext, node: Node, period: number): void {
   const start = periodStart(period);
   const expected = satSub(periodEnd(period), node.created > start ? node.created : start);
-  // PERF: one key computation per record (`mutate`), the sweep's main cost being key hashing.
   let closed: NodePeriod = EMPTY_NODE_PERIOD;
-  storage.NodePeriods.mutate(ctx.io, node.id, period, (stored) => {
+  mutateNodePeriod(ctx.io, node.id, period, (stored) => {
     let record = unansweredRequest(ctx, node, period, stored ?? EMPTY_NODE_PERIOD);
     if (record.up > 0n) {
       const found = twinViolation(ctx.io, node.twin_id);

@@ -14,6 +14,7 @@ import { RETAIN_PERIODS } from "./constants.js";
 import { evaluatePowerDown, evaluateReport, evaluateTarget } from "./credit.js";
 import { applyOutcome } from "./ledger.js";
 import { afterBill, updatePayment } from "./payment.js";
+import { getNodeState } from "./records-codec.js";
 import { satAdd32 } from "./saturating.js";
 import { storage } from "./storage.js";
 
@@ -22,7 +23,7 @@ export type CancelCause = "CanceledByUser" | "OutOfFunds" | "CanceledByCollectiv
 
 /** A node reported `uptime` seconds at chain time `now` (`report_uptime` and `report_uptime_v2`). */
 export function uptimeReported(ctx: BlockContext, nodeId: number, now: bigint, uptime: bigint): void {
-  const state = storage.NodeState.get(ctx.io, nodeId);
+  const state = getNodeState(ctx.io, nodeId);
   // PERF: only a first report needs the node's creation; a node with a state exists (deletion removes it).
   let created = 0n;
   if (!state?.last) {
