@@ -3,10 +3,12 @@
  * announcements and transaction batches. Every decoder refuses trailing bytes, so a message is one value.
  */
 import * as scale from "scale-ts";
-import { decodeExact } from "../primitives/schema.js";
+import { bytes, decodeExact, fixedBytes, vecCodec } from "../primitives/schema.js";
 
-const Hash = scale.Bytes(32);
-const Blob = scale.Bytes();
+// Bounds-checked codecs from primitives/: a peer's length prefixes are never trusted.
+const Hash = fixedBytes(32).codec;
+const Blob = bytes.codec;
+const Blobs = vecCodec(Blob);
 
 /** Roles as Substrate's bit flags: a full node, an authority. */
 export const ROLE_FULL = 1;
@@ -22,7 +24,7 @@ export const Status = scale.Struct({
   finalizedNumber: scale.u32,
   finalizedHash: Hash,
   /** Multiaddrs with `/p2p/<id>` of some of our peers (peer exchange), at most `MAX_STATUS_PEERS` used. */
-  peers: scale.Vector(scale.str),
+  peers: vecCodec(scale.str),
 });
 export type Status = scale.CodecType<typeof Status>;
 
@@ -56,7 +58,7 @@ export const BlockEntry = scale.Struct({
 export type BlockEntry = scale.CodecType<typeof BlockEntry>;
 
 // scale-ts `Vector(x, n)` is a fixed-length array: counts are checked by the receiver instead.
-export const BlockResponse = scale.Vector(BlockEntry);
+export const BlockResponse = vecCodec(BlockEntry);
 
 /** A new block: its header, and its body when the whole fits the announcement limit. */
 export const BlockAnnounce = scale.Struct({
@@ -69,7 +71,7 @@ export type BlockAnnounce = scale.CodecType<typeof BlockAnnounce>;
 /** Announcements are at most 1 MiB; a bigger block is announced by its header and fetched. */
 export const MAX_ANNOUNCE_BYTES = 1024 * 1024;
 
-export const Transactions = scale.Vector(Blob);
+export const Transactions = Blobs;
 
 /** Decodes exactly one message of `codec`; a `CodecError` for anything else (short, long, malformed). */
 export function decodeMessage<T>(codec: scale.Codec<T>, bytes: Uint8Array, what: string): T {

@@ -8,7 +8,7 @@
  */
 import * as scale from "scale-ts";
 import { concatList } from "./bytes.js";
-import type { Codec } from "scale-ts";
+import type { Codec, Decoder } from "scale-ts";
 import { CodecError } from "./codec-error.js";
 import { compactU128Strict, compactU32Strict, compactU64Strict } from "./compact.js";
 
@@ -190,11 +190,35 @@ const compactMemo = memo1((inner: AnySchema): AnySchema => {
 
 /** `Vec<T>`. */
 export const vec: <T>(inner: Schema<T>) => Schema<T[]> = memo1((inner: AnySchema) => {
-  // PERF: one copy of the items behind the length (scale-ts merges the items, then merges again).
-  const enc = (items: unknown[]) => concatList([compactLength(items.length), ...items.map((x) => inner.enc(x))]);
-  const codec = scale.createCodec(enc, scale.Vector(inner.codec).dec);
-  return schema(codec, () => ({ path: [], params: [], def: { tag: "sequence", type: inner }, docs: [] }));
+  return schema(vecCodec(inner.codec), () => ({ path: [], params: [], def: { tag: "sequence", type: inner }, docs: [] }));
 }) as any;
+
+/**
+ * `Vec<T>` decoding that trusts no length prefix: scale-ts allocates an array of the claimed length up front,
+ * so a few bytes claiming 30 million items cost 240 MB. Items are pushed as decoded, and a claim longer than
+ * the input left is refused as soon as one item shows it takes any bytes.
+ */
+function vecDecoder<T>(inner: Codec<T>): Decoder<T[]> {
+  const item = inner.dec;
+  return scale.createDecoder((view: any): T[] => {
+    const n = scale.compact.dec(view);
+    if (typeof n !== "number") throw new CodecError({ code: "MALFORMED", what: "Vec", detail: "length over 2^32" });
+    const out: T[] = [];
+    const left = view.length - view.i;
+    for (let i = 0; i < n; i++) {
+      const at = view.i;
+      out.push(item(view));
+      if (i === 0 && n > left && view.i > at) throw new CodecError({ code: "MALFORMED", what: "Vec", detail: `${n} items in ${left} bytes` });
+    }
+    return out;
+  });
+}
+
+/** A bare `Vec<T>` codec (no type info) with the same guarded decoding, for wire messages outside the runtime. */
+export function vecCodec<T>(inner: Codec<T>): Codec<T[]> {
+  // PERF: one copy of the items behind the length (scale-ts merges the items, then merges again).
+  return scale.createCodec((items: T[]) => concatList([compactLength(items.length), ...items.map((x) => inner.enc(x))]), vecDecoder(inner));
+}
 
 // scale-ts' Bytes neither bounds-checks its reads nor rejects a fixed array of the wrong length. PERF: both
 // directions copy once into one allocation (records such as a farm's IP list hold hundreds of byte fields).

@@ -40,4 +40,13 @@ describe("primitives/schema", () => {
     const E = enumeration({ path: "t::E" }, { A: null, B: { index: 5, value: u32 }, C: null });
     assert.deepEqual(E.info.def.tag === "variant" && E.info.def.variants.map((v) => v.index), [0, 5, 6]);
   });
+
+  it("trusts no Vec length prefix: 30 million items claimed in 8 bytes are refused at the first item", () => {
+    const V = vec(u32);
+    const claim = Uint8Array.of(...compact(u32).enc(30_000_000), 1, 0, 0, 0);
+    assert.throws(() => V.dec(claim), (e: unknown) => e instanceof CodecError && e.code === "MALFORMED" && /30000000 items/.test(e.message));
+    assert.deepEqual(V.dec(V.enc([1, 2, 3])), [1, 2, 3]);
+    // Zero-sized items take no bytes: a long claim of them is still a valid value.
+    assert.equal(vec(struct({ path: "t::Unit" }, {})).dec(compact(u32).enc(1000)).length, 1000);
+  });
 });
