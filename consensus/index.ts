@@ -8,6 +8,8 @@ export { Chain, ChainError, chainDbPath, type ChainDeps, type ChainOptions } fro
 export { BlockAuthor, defaultAuthoringOptions, type AuthoringDeps, type AuthoringOptions, type ReadyTransactions, type SealingMode } from "./authoring.js";
 export { AuthoringError } from "./authoring-error.js";
 export { DevFinality, defaultDevFinalityOptions, type DevFinalityOptions, type FinalityGadget } from "./finality.js";
+export { GrandpaVoter, type JustificationNotice } from "./finality/index.js";
+export * as grandpa from "./finality/index.js";
 export type { PoolCandidate, ReadyIterable } from "./proposer.js";
 export * from "./aura/index.js";
 export * from "./import/index.js";

@@ -134,6 +134,23 @@ export class ChainDb {
     return plain(await this.levels.justifications.get(hash));
   }
 
+  /** A value the consensus engines keep for themselves (Substrate's aux storage), outside block data. */
+  async aux(key: Uint8Array): Promise<Uint8Array | undefined> {
+    return plain(await this.levels.aux.get(key));
+  }
+
+  /** Writes aux values (`null` deletes) in one batch, after the changes already asked for. */
+  putAux(entries: readonly (readonly [Uint8Array, Uint8Array | null])[]): Promise<void> {
+    return this.serialize(async () => {
+      const batch = new DbBatch();
+      for (const [key, value] of entries) {
+        if (value === null) batch.del(this.levels.aux, key);
+        else batch.put(this.levels.aux, key, value);
+      }
+      await batch.write(this.levels);
+    });
+  }
+
   /** Number, parent hash and state root of a stored block. */
   async blockInfo(hash: Uint8Array): Promise<BlockRecord | undefined> {
     const bytes = await this.levels.blocks.get(hash);

@@ -15,6 +15,7 @@
  * | `inserted`       | block hash                | hashes of the trie nodes the block inserted        |
  * | `death-row`      | block hash                | hashes of the trie nodes the block stopped using   |
  * | `meta`           | ASCII name                | schema, genesis, best, finalized, pruning, base    |
+ * | `aux`            | consensus engine's key    | its own state (GRANDPA's voter set and rounds)     |
  *
  * `flat-diffs` and `inserted` exist only for non-finalized blocks (they let a reorg rewind the flat index
  * and let a discarded fork give its nodes back); `death-row` lives until the block's parent state leaves
@@ -26,7 +27,7 @@ export const SCHEMA_VERSION = 1;
 
 export const SUBLEVELS = [
   "headers", "bodies", "justifications", "blocks", "children", "canon",
-  "trie", "flat", "flat-diffs", "inserted", "death-row", "meta",
+  "trie", "flat", "flat-diffs", "inserted", "death-row", "meta", "aux",
 ] as const;
 export type SublevelName = (typeof SUBLEVELS)[number];
 

@@ -94,6 +94,18 @@ export class VoterPersistence {
   }
 }
 
+/** The voter's store in the chain database's aux sublevel (`ChainDb.aux`/`putAux`). */
+export function auxStore(db: {
+  aux(key: Uint8Array): Promise<Uint8Array | undefined>;
+  putAux(entries: readonly (readonly [Uint8Array, Uint8Array | null])[]): Promise<void>;
+}): GrandpaStore {
+  const key = (k: string) => new TextEncoder().encode(k);
+  return {
+    get: (k) => db.aux(key(k)),
+    put: (k, v) => db.putAux([[key(k), v]]),
+  };
+}
+
 /** A store in memory, for tests and for nodes that run without a database. */
 export class MemoryGrandpaStore implements GrandpaStore {
   readonly entries = new Map<string, Uint8Array>();

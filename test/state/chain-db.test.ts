@@ -151,4 +151,18 @@ describe("state/chain-db", () => {
       const flat = await readSublevel(path, "flat");
       assert.deepEqual(new Map([...flat].map(([k, v]) => [k, toHex(v)])), expected);
     }));
+
+  it("keeps consensus aux values across a reopen, and deletes them", () =>
+    withTempDir(async (path) => {
+      const db = await ChainDb.open({ path });
+      await commit(db, null, GENESIS);
+      assert.equal(await db.aux(bytes("grandpa_voters")), undefined);
+      await db.putAux([[bytes("grandpa_voters"), bytes("set 0")], [bytes("grandpa_round"), bytes("7")]]);
+      await db.close();
+      const again = await ChainDb.open({ path });
+      assert.deepEqual(await again.aux(bytes("grandpa_voters")), bytes("set 0"));
+      await again.putAux([[bytes("grandpa_round"), null]]);
+      assert.equal(await again.aux(bytes("grandpa_round")), undefined);
+      await again.close();
+    }));
 });
