@@ -117,6 +117,17 @@ export class NetworkHost {
     return this.reservedIds.has(peerId);
   }
 
+  reserved(): string[] {
+    return [...this.reservedIds];
+  }
+
+  /** The peer id of a multiaddr with `/p2p/<id>`; throws when the address does not parse or names no peer. */
+  static peerIdOf(addr: string): string {
+    const id = peerIdOf(multiaddr(addr));
+    if (!id) throw new Error(`${addr} has no /p2p/<peer id>`);
+    return peerIdFromString(id).toString();
+  }
+
   addReserved(peerId: string): void {
     this.reservedIds.add(peerId);
   }

@@ -187,19 +187,20 @@ export class Network {
   }
 
   reservedPeers(): string[] {
-    return this.host.connectedPeers().filter((p) => this.host.isReserved(p));
+    return this.host.reserved();
   }
 
-  /** Adds a reserved peer by multiaddr (with `/p2p/<id>`) and dials it. */
+  /** Adds a reserved peer by multiaddr (with `/p2p/<id>`); it is dialled now and whenever disconnected. */
   async addReservedPeer(addr: string): Promise<void> {
-    const id = addr.split("/p2p/").pop();
-    if (!id || !addr.includes("/p2p/")) throw new Error("the address has no /p2p/<peer id>");
+    const id = NetworkHost.peerIdOf(addr);
     this.host.addReserved(id);
-    await this.host.dial(addr);
+    this.opts.reserved.push(addr);
+    void this.host.dial(addr).catch((e) => this.deps.log.debug("Dial failed", { addr, error: (e as Error).message }));
   }
 
   async removeReservedPeer(peerId: string): Promise<void> {
     this.host.removeReserved(peerId);
+    this.opts.reserved = this.opts.reserved.filter((a) => !a.endsWith(`/p2p/${peerId}`));
     if (this.opts.reservedOnly) await this.host.hangUp(peerId);
   }
 

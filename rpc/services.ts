@@ -94,6 +94,11 @@ export interface NetworkService {
   highestBlock(): number | undefined;
   /** The block number sync started from. */
   startingBlock(): number;
+  /** Reserved peers (`system_reservedPeers` and friends); absent without networking. */
+  reservedPeers?(): string[];
+  /** Adds a reserved peer by multiaddr with `/p2p/<id>`; throws on a malformed address. */
+  addReservedPeer?(addr: string): Promise<void>;
+  removeReservedPeer?(peerId: string): Promise<void>;
 }
 
 export interface KeystoreService {

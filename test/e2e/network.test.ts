@@ -95,6 +95,18 @@ describe("network: two processes over libp2p", function () {
     }
   });
 
+  it("manages reserved peers over RPC: add, list, remove; a malformed address is error 2002", async () => {
+    const bad = await rpc(follower, "system_addReservedPeer", ["/ip4/127.0.0.1/tcp/1"]);
+    assert.equal(bad.error.code, 2002);
+    assert.match(bad.error.message, /^Peer argument is malformatted/);
+    assert.equal((await rpc(follower, "system_removeReservedPeer", ["not a peer id"])).error.code, 2002);
+    const authorId = await result(author, "system_localPeerId");
+    assert.equal(await result(follower, "system_addReservedPeer", [bootnode]), null);
+    assert.deepEqual(await result(follower, "system_reservedPeers"), [authorId]);
+    assert.equal(await result(follower, "system_removeReservedPeer", [authorId]), null);
+    assert.deepEqual(await result(follower, "system_reservedPeers"), []);
+  });
+
   it("refuses a peer of another genesis at once", async () => {
     const other = await p2pArgs();
     const stranger = await startNode(["--chain", "local", "--alice", ...other.args, "--bootnodes", bootnode]);
