@@ -1,8 +1,9 @@
 /**
- * Consensus: the chain (database, runtime, import pipeline), Aura block production and dev finality.
+ * Consensus: the chain (database, runtime, import pipeline), Aura block production, and finality: the dev
+ * gadget for a lone authority or the GRANDPA voter (`finality/`).
  *
- * The node wires them: `Chain.open` → `new BlockAuthor(...)` and `new DevFinality(...)` → `start()`; on
- * shutdown `author.stop()`, `finality.stop()`, then `chain.close()`.
+ * The node wires them: `Chain.open` → `new BlockAuthor(...)` and `new DevFinality(...)` or
+ * `new GrandpaVoter(...)` → `start()`; on shutdown `author.stop()`, `finality.stop()`, then `chain.close()`.
  */
 export { Chain, ChainError, chainDbPath, type ChainDeps, type ChainOptions } from "./chain.js";
 export { BlockAuthor, defaultAuthoringOptions, type AuthoringDeps, type AuthoringOptions, type ReadyTransactions, type SealingMode } from "./authoring.js";

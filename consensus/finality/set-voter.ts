@@ -22,7 +22,12 @@ import type { VoterSet } from "./voter-set.js";
 import { VotingRound, type RoundEnvironment } from "./voting-round.js";
 
 /** Background rounds kept at most; older ones are dropped even if their estimate is not final yet. */
-const MAX_BACKGROUND_ROUNDS = 8;
+export const MAX_BACKGROUND_ROUNDS = 8;
+/**
+ * Distinct messages taken from one voter in one round: two prevotes, two precommits (an equivocation is
+ * proven by two) and two proposals. More are dropped unrelayed: a faulty voter cannot flood its peers.
+ */
+export const MAX_MESSAGES_PER_VOTER_ROUND = 6;
 
 export interface SetVoterDeps {
   index: BlockIndex;
@@ -70,7 +75,7 @@ export class SetVoter {
   private readonly setBase: BlockRef;
   private cast: { round: bigint; votes: SignedMessage[] };
   private readonly future = new Map<bigint, { peer: PeerId | undefined; message: SignedMessage }[]>();
-  private readonly seen = new Map<bigint, Set<string>>();
+  private readonly seen = new Map<bigint, { keys: Set<string>; perVoter: Map<string, number> }>();
   private readonly env: RoundEnvironment;
   private stopped = false;
 
@@ -141,16 +146,23 @@ export class SetVoter {
 
   /** Whether a vote was already taken (an echo, dropped without checking its signature again). */
   hasSeen(round: bigint, signed: SignedMessage): boolean {
-    return this.seen.get(round)?.has(voteKey(signed)) ?? false;
+    return this.seen.get(round)?.keys.has(voteKey(signed)) ?? false;
+  }
+
+  /** Whether the voter of `signed` already sent its share of distinct messages in `round`. */
+  voterExhausted(round: bigint, signed: SignedMessage): boolean {
+    return (this.seen.get(round)?.perVoter.get(toHex(signed.id)) ?? 0) >= MAX_MESSAGES_PER_VOTER_ROUND;
   }
 
   /** Remembers a vote; false if it was already seen. */
   markSeen(round: bigint, signed: SignedMessage): boolean {
     const key = voteKey(signed);
     let seen = this.seen.get(round);
-    if (!seen) this.seen.set(round, (seen = new Set()));
-    if (seen.has(key)) return false;
-    seen.add(key);
+    if (!seen) this.seen.set(round, (seen = { keys: new Set(), perVoter: new Map() }));
+    if (seen.keys.has(key)) return false;
+    seen.keys.add(key);
+    const voter = toHex(signed.id);
+    seen.perVoter.set(voter, (seen.perVoter.get(voter) ?? 0) + 1);
     return true;
   }
 

@@ -312,7 +312,7 @@ export class GrandpaVoter implements FinalityGadget {
   private onVote(peer: PeerId, vote: VoteMessage): Verdict {
     const rounds = this.rounds;
     // An echo of a vote already taken costs a set lookup, not a signature check.
-    if (vote.set_id === rounds.setId && rounds.hasSeen(vote.round, vote.message)) return "ignore";
+    if (vote.set_id === rounds.setId && (rounds.hasSeen(vote.round, vote.message) || rounds.voterExhausted(vote.round, vote.message))) return "ignore";
     const checked = checkVote(vote, { setId: rounds.setId, round: rounds.best.number }, rounds.voters);
     if (!checked.ok) return this.refuse(peer, checked);
     rounds.markSeen(vote.round, vote.message);
