@@ -53,12 +53,13 @@ export interface SetVoterStart {
   voters: VoterSet;
   /** Our key if it is in the set. */
   localKey: GrandpaSigner | undefined;
-  /** The block the set started at (round 0's base). */
-  setBase: BlockRef;
   /** The chain's finalized block: the first round's base. */
   finalized: BlockRef;
-  /** The last completed round, restored with its votes. */
-  lastCompleted?: Round;
+  /**
+   * The last completed round: number 0 at the set's first block for a new set; restored from storage with
+   * its votes (`round`) after a restart, when they still complete it.
+   */
+  completed: { number: bigint; base: BlockRef; round: Round | undefined };
   /** Votes we cast in the round after it before a restart. */
   cast?: { round: bigint; votes: SignedMessage[] };
 }
@@ -72,7 +73,7 @@ export class SetVoter {
   /** The last completed round (answers catch-up requests); `undefined` while in round 1 of the set. */
   lastCompleted: Round | undefined;
   lastFinalizedInRounds: BlockRef;
-  private readonly setBase: BlockRef;
+  private completed: { number: bigint; base: BlockRef };
   private cast: { round: bigint; votes: SignedMessage[] };
   private readonly future = new Map<bigint, { peer: PeerId | undefined; message: SignedMessage }[]>();
   private readonly seen = new Map<bigint, { keys: Set<string>; perVoter: Map<string, number> }>();
@@ -83,7 +84,7 @@ export class SetVoter {
     this.setId = start.setId;
     this.voters = start.voters;
     this.localKey = start.localKey;
-    this.setBase = start.setBase;
+    this.completed = { number: start.completed.number, base: start.completed.base };
     this.lastFinalizedInRounds = start.finalized;
     this.env = {
       chain: deps.index,
@@ -91,8 +92,11 @@ export class SetVoter {
       cast: (round, message) => this.castVote(round, message),
       finalized: (round, target, precommits) => this.roundFinalized(round, target, precommits),
     };
-    let lastState: () => RoundState = () => ({ prevoteGhost: this.setBase, finalized: this.setBase, estimate: this.setBase, completable: true });
-    const restored = start.lastCompleted;
+    // Without the completed round's votes, the best we can do is take its base as estimate and finalized,
+    // as `finality-grandpa` does (always the case for round 0 of a set).
+    const base = start.completed.base;
+    let lastState: () => RoundState = () => ({ prevoteGhost: base, finalized: base, estimate: base, completable: true });
+    const restored = start.completed.round;
     if (restored) {
       lastState = () => restored.state();
       this.lastCompleted = restored;
@@ -100,7 +104,7 @@ export class SetVoter {
       this.startCommitter(vr);
       this.background.push(vr);
     }
-    const next = (restored?.number ?? 0n) + 1n;
+    const next = start.completed.number + 1n;
     this.cast = start.cast?.round === next ? start.cast : { round: next, votes: [] };
     this.best = this.newRound(next, this.lastFinalizedInRounds, lastState);
   }
@@ -205,6 +209,7 @@ export class SetVoter {
     const next = this.newRound(round.number + 1n, this.lastFinalizedInRounds, () => round.state());
     if (round.finalized && round.finalized.number > this.lastFinalizedInRounds.number) this.lastFinalizedInRounds = round.finalized;
     this.lastCompleted = round;
+    this.completed = { number: round.number, base: round.base };
     this.background.push(old, caught);
     this.cast = { round: next.number, votes: [] };
     this.setBest(next);
@@ -254,6 +259,7 @@ export class SetVoter {
     const old = this.best;
     this.deps.log.debug("Completed round", { round: old.number, state: old.round.state() });
     this.lastCompleted = old.round;
+    this.completed = { number: old.number, base: old.round.base };
     const next = this.newRound(old.number + 1n, this.lastFinalizedInRounds, () => old.round.state());
     this.startCommitter(old);
     this.background.push(old);
@@ -346,7 +352,7 @@ export class SetVoter {
     const last = this.lastCompleted;
     return this.deps.save({
       setId: this.setId,
-      completed: last ? { number: last.number, base: last.base, votes: last.historical } : { number: 0n, base: this.setBase, votes: [] },
+      completed: { ...this.completed, votes: last && last.number === this.completed.number ? last.historical : [] },
       cast: this.cast,
     });
   }

@@ -219,7 +219,14 @@ export class GrandpaVoter implements FinalityGadget {
     this.seenCommits.clear();
     const fin = this.deps.chain.finalized();
     this.rounds = new SetVoter(
-      { setId: this.set.setId, voters, localKey, setBase: state?.completed.base ?? base, finalized: blockRef(fin.hash, fin.number), lastCompleted: restored, cast: state?.cast },
+      {
+        setId: this.set.setId,
+        voters,
+        localKey,
+        finalized: blockRef(fin.hash, fin.number),
+        completed: state ? { number: state.completed.number, base: state.completed.base, round: restored } : { number: 0n, base, round: undefined },
+        cast: state?.cast,
+      },
       {
         index: this.index,
         timers: this.timers,

@@ -300,4 +300,24 @@ describe("consensus/finality/voter", function () {
     for (const n of ALL3) assert.equal(net.node(n).reports.length, 0, `${n} reported nobody`);
     net.assertConsistentFinality();
   });
+
+  it("restarts after its stored completed round even when the stored votes no longer complete it", async () => {
+    const net = network(ALL3);
+    await net.start();
+    net.produce(5);
+    await net.run(10_000);
+    await net.stop("Alice");
+    const store = net.node("Alice").store;
+    const key = "grandpa_voter_set_state";
+    const state = JSON.parse(new TextDecoder().decode(store.entries.get(key)!));
+    const completed = BigInt(state.completed.number);
+    state.completed.votes = [];
+    store.entries.set(key, new TextEncoder().encode(JSON.stringify(state)));
+    await net.start("Alice");
+    assert.equal(net.node("Alice").voter!.round, completed + 1n);
+    net.produce(3);
+    await net.run(10_000);
+    assert.ok(ALL3.every((n) => net.finalized(n) >= 6));
+    net.assertConsistentFinality();
+  });
 });
