@@ -25,7 +25,7 @@ import { SILENT, type ConsensusLogger } from "../log.js";
 import { AuthoritySet, findForcedChange, findScheduledChange } from "./authorities.js";
 import { BlockIndex } from "./block-index.js";
 import { blockRef, type BlockRef } from "./block-ref.js";
-import { catchUpOf, CatchUpState, roundFromCatchUp } from "./catch-up.js";
+import { CatchUpProtocol, roundFromCatchUp } from "./catch-up.js";
 import { validateCommit } from "./commit.js";
 import {
   defaultGrandpaOptions, realTimers, REPUTATION, type ChainBlock, type GrandpaDeps, type GrandpaOptions, type PeerId, type Timers, type Verdict,
@@ -39,7 +39,7 @@ import { VoterPersistence, type VoterState } from "./persistence.js";
 import { Round } from "./round.js";
 import type { ReportedRoundStates } from "./round-state.js";
 import { importInto, SetVoter } from "./set-voter.js";
-import { checkCatchUp, checkCommit, checkVote, type Checked } from "./validation.js";
+import { checkCommit, checkVote, type Checked } from "./validation.js";
 import { VoterSet } from "./voter-set.js";
 import { bestChainContaining } from "./voting-rules.js";
 
@@ -55,7 +55,7 @@ export class GrandpaVoter implements FinalityGadget {
   private readonly timers: Timers;
   private readonly persistence: VoterPersistence;
   private readonly finalizer: Finalizer;
-  private readonly catchUp = new CatchUpState();
+  private readonly catchUp: CatchUpProtocol;
 
   private initDone: Promise<void> | undefined;
   private live = false;
@@ -77,6 +77,13 @@ export class GrandpaVoter implements FinalityGadget {
     this.timers = deps.timers ?? realTimers;
     this.persistence = new VoterPersistence(deps.store);
     this.index = new BlockIndex((hash) => deps.chain.header(hash));
+    this.catchUp = new CatchUpProtocol({
+      network: deps.network,
+      timers: this.timers,
+      log: this.log,
+      threshold: this.opts.catchUpThreshold,
+      requestTimeoutMs: this.opts.catchUpRequestTimeoutMs,
+    });
     this.finalizer = new Finalizer({
       chain: deps.chain,
       index: this.index,
@@ -107,7 +114,7 @@ export class GrandpaVoter implements FinalityGadget {
     for (const u of this.unsubscribe.splice(0)) u();
     this.timers.clearTimeout(this.ticker);
     this.rounds?.stop();
-    if (this.catchUp.pending) this.timers.clearTimeout(this.catchUp.pending.timer);
+    this.catchUp.stop();
     for (const [handle, release] of this.waitTimers) {
       this.timers.clearTimeout(handle);
       release();
@@ -304,10 +311,6 @@ export class GrandpaVoter implements FinalityGadget {
 
   onPeerDisconnected(peer: PeerId): void {
     this.catchUp.forget(peer);
-    if (this.catchUp.pending?.peer === peer) {
-      this.timers.clearTimeout(this.catchUp.pending.timer);
-      this.catchUp.pending = undefined;
-    }
   }
 
   private refuse(peer: PeerId, checked: Checked<unknown> & { ok: false }): Verdict {
@@ -368,47 +371,18 @@ export class GrandpaVoter implements FinalityGadget {
   }
 
   private onNeighbor(peer: PeerId, packet: NeighborPacket): Verdict {
-    const cost = this.catchUp.noteNeighbor(peer, packet);
-    if (cost) {
-      this.deps.network.report(peer, cost);
-      return "ignore";
-    }
-    const round = this.catchUp.requestFor(peer, this.rounds.setId, this.rounds.best.number, this.opts.catchUpThreshold);
-    if (round === undefined) return "ignore";
-    this.log.debug("Requesting catch-up", { peer, round, ours: this.rounds.best.number });
-    this.deps.network.sendTo(peer, this.neighbor());
-    this.deps.network.sendTo(peer, { tag: "CatchUpRequest", value: { round, set_id: this.rounds.setId } });
-    const timer = this.timers.setTimeout(() => {
-      if (this.catchUp.pending?.peer !== peer) return;
-      this.catchUp.pending = undefined;
-      this.deps.network.report(peer, REPUTATION.CATCH_UP_REQUEST_TIMEOUT);
-    }, this.opts.catchUpRequestTimeoutMs);
-    this.catchUp.pending = { peer, round, timer };
+    this.catchUp.onNeighbor(peer, packet, { setId: this.rounds.setId, round: this.rounds.best.number, neighbor: this.neighbor() });
     return "ignore";
   }
 
   private onCatchUpRequest(peer: PeerId, request: CatchUpRequestMessage): Verdict {
-    const last = this.rounds.lastCompleted;
-    if (!last || !this.catchUp.mayAnswer(peer, request, this.rounds.setId, last.number)) {
-      this.deps.network.report(peer, REPUTATION.OUT_OF_SCOPE_MESSAGE);
-      return "ignore";
-    }
-    this.deps.network.sendTo(peer, { tag: "CatchUp", value: { set_id: this.rounds.setId, message: catchUpOf(last) } });
+    this.catchUp.onRequest(peer, request, this.rounds.setId, this.rounds.lastCompleted);
     return "ignore";
   }
 
   private onCatchUp(peer: PeerId, message: FullCatchUpMessage): Verdict {
-    const pending = this.catchUp.pending;
-    if (!pending || pending.peer !== peer) {
-      this.deps.network.report(peer, REPUTATION.OUT_OF_SCOPE_MESSAGE);
-      return "ignore";
-    }
-    this.timers.clearTimeout(pending.timer);
-    this.catchUp.pending = undefined;
-    const checked = checkCatchUp(message, this.rounds.setId, this.rounds.voters);
-    if (!checked.ok) return this.refuse(peer, checked);
-    if (checked.value.round_number <= this.rounds.best.number) return "ignore";
-    void this.processCatchUp(peer, checked.value);
+    const catchUp = this.catchUp.onAnswer(peer, message, this.rounds.voters, { setId: this.rounds.setId, round: this.rounds.best.number });
+    if (catchUp) void this.processCatchUp(peer, catchUp);
     return "ignore";
   }
 
