@@ -5,12 +5,11 @@
  * current set the latest justification the voter produced, with the headers from n + 1 up to the justified
  * block so that the verifier can link n to it.
  */
-import { Justifications } from "../../primitives/block.js";
-import { equalBytes } from "../../primitives/bytes.js";
 import type { Header } from "../../primitives/header.js";
 import type { AuthoritySet } from "./authorities.js";
 import type { GrandpaChain } from "./environment.js";
-import { FinalityProof, GRANDPA_ENGINE_ID, GrandpaJustification } from "./messages.js";
+import { grandpaJustificationOf } from "./justification.js";
+import { FinalityProof, GrandpaJustification } from "./messages.js";
 
 /** The most headers a proof carries (`MAX_UNKNOWN_HEADERS`). */
 export const MAX_UNKNOWN_HEADERS = 100_000;
@@ -43,9 +42,9 @@ export async function proveFinality(
   } else {
     const hash = await chain.hashAt(found.lastBlock);
     const stored = hash && (await chain.justifications(hash));
-    const grandpa = stored && Justifications.dec(stored).find(([engine]) => equalBytes(engine, GRANDPA_ENGINE_ID));
+    const grandpa = stored ? grandpaJustificationOf(stored) : undefined;
     if (!grandpa) return undefined;
-    justification = grandpa[1];
+    justification = grandpa;
     justified = found.lastBlock;
   }
   const unknown: Header[] = [];

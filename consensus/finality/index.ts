@@ -15,7 +15,9 @@ export {
 export * from "./messages.js";
 export * from "./gossip.js";
 export { checkMessageSignature, localizedPayload, signMessage, type GrandpaSigner } from "./signing.js";
-export { decodeAndVerifyFinalizes, justificationFromCommit, JustificationError, verifyJustification, type JustificationErrorContext } from "./justification.js";
+export {
+  decodeAndVerifyFinalizes, grandpaJustificationOf, justificationFromCommit, JustificationError, verifyJustification, type JustificationErrorContext,
+} from "./justification.js";
 export { validateCommit, type CommitInvalidity, type CommitValidation } from "./commit.js";
 export { VoterSet } from "./voter-set.js";
 export { AuthoritySet, findScheduledChange, findForcedChange, type PendingChange } from "./authorities.js";

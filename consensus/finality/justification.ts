@@ -9,12 +9,13 @@
  * justification's round and the given set id; every target other than the base reaches the base through the
  * headers; and no header is left unused.
  */
-import { toHex } from "../../primitives/bytes.js";
+import { Justifications } from "../../primitives/block.js";
+import { equalBytes, toHex } from "../../primitives/bytes.js";
 import { CodecError } from "../../primitives/codec-error.js";
 import { headerHash, type Header } from "../../primitives/header.js";
 import { blockRef, type BlockRef } from "./block-ref.js";
 import { validateCommit, type CommitInvalidity } from "./commit.js";
-import { GrandpaJustification, type Commit } from "./messages.js";
+import { GRANDPA_ENGINE_ID, GrandpaJustification, type Commit } from "./messages.js";
 import type { AncestryChain } from "./round.js";
 import { checkMessageSignature } from "./signing.js";
 import type { VoterSet } from "./voter-set.js";
@@ -37,6 +38,14 @@ export class JustificationError extends Error {
     this.name = "JustificationError";
     this.code = ctx.code;
   }
+}
+
+/**
+ * The GRANDPA entry (engine `FRNK`) of SCALE `Justifications`, as block responses and the database carry
+ * them; `undefined` if there is none. Undecodable bytes are a `CodecError`.
+ */
+export function grandpaJustificationOf(justifications: Uint8Array): Uint8Array | undefined {
+  return Justifications.dec(justifications).find(([engine]) => equalBytes(engine, GRANDPA_ENGINE_ID))?.[1];
 }
 
 /** The chain as a justification's headers describe it (`AncestryChain`). */

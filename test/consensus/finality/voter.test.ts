@@ -1,7 +1,6 @@
 import { strict as assert } from "node:assert";
-import { Justifications } from "../../../primitives/block.js";
-import { toHex, equalBytes } from "../../../primitives/bytes.js";
-import { decodeAndVerifyFinalizes } from "../../../consensus/finality/justification.js";
+import { toHex } from "../../../primitives/bytes.js";
+import { decodeAndVerifyFinalizes, grandpaJustificationOf } from "../../../consensus/finality/justification.js";
 import { ConsensusLog, GRANDPA_ENGINE_ID, GrandpaJustification, FinalityProof, type AuthorityList } from "../../../consensus/finality/messages.js";
 import { REPUTATION } from "../../../consensus/finality/environment.js";
 import { signMessage } from "../../../consensus/finality/signing.js";
@@ -14,9 +13,9 @@ const ALL3 = ["Alice", "Bob", "Charlie"];
 const ALL4 = ["Alice", "Bob", "Charlie", "Dave"];
 
 function grandpaJustification(stored: Uint8Array): Uint8Array {
-  const entry = Justifications.dec(stored).find(([engine]) => equalBytes(engine, GRANDPA_ENGINE_ID));
+  const entry = grandpaJustificationOf(stored);
   assert.ok(entry, "a FRNK justification");
-  return entry[1];
+  return entry;
 }
 
 describe("consensus/finality/voter", function () {
@@ -318,6 +317,33 @@ describe("consensus/finality/voter", function () {
     net.produce(3);
     await net.run(10_000);
     assert.ok(ALL3.every((n) => net.finalized(n) >= 6));
+    net.assertConsistentFinality();
+  });
+
+  it("imports a synced block's justification: refuses a bad signature or too little weight, enacts the set change of a good one", async () => {
+    const net = network([...ALL3, "Ferdie"], ALL3);
+    net.deliver = (_from, to) => to !== "Ferdie";
+    await net.start(...ALL3);
+    net.autoProduce(6000);
+    await net.run(12_000);
+    const log = ConsensusLog.enc({ tag: "ScheduledChange", value: { next_authorities: [...net.authorities].reverse(), delay: 0 } });
+    const [change] = net.produce(1, () => [{ tag: "Consensus", value: [GRANDPA_ENGINE_ID, log] }]);
+    assert.ok(await net.runUntil(30_000, () => net.node("Alice").voter!.authoritySet?.setId === 1n));
+    const good = grandpaJustification(net.node("Alice").chain.justificationsStored.get(change!.hash)!);
+    await net.start("Ferdie");
+    const ferdie = net.node("Ferdie");
+    const j = GrandpaJustification.dec(good);
+    const forged = { ...j, commit: { ...j.commit, precommits: j.commit.precommits.map((p, i) => (i === 0 ? { ...p, signature: p.signature.map((b, k) => (k === 0 ? b ^ 1 : b)) } : p)) } };
+    const weak = { ...j, commit: { ...j.commit, precommits: j.commit.precommits.slice(1) } };
+    for (const [bad, code] of [[forged, "BAD_SIGNATURE"], [weak, "INVALID_COMMIT"]] as const) {
+      await assert.rejects(ferdie.voter!.importJustification(bytesOf(change!.hash), change!.number, GrandpaJustification.enc(bad), "syncer"), (e: any) => e.code === code);
+    }
+    assert.deepEqual(ferdie.reports.map((r) => [r.peer, r.change]), [["syncer", REPUTATION.BAD_JUSTIFICATION], ["syncer", REPUTATION.BAD_JUSTIFICATION]]);
+    assert.ok(ferdie.chain.finalizedRef.number < change!.number);
+    await ferdie.voter!.importJustification(bytesOf(change!.hash), change!.number, good, "syncer");
+    assert.equal(ferdie.chain.finalizedRef.hash, change!.hash);
+    assert.ok(ferdie.chain.justificationsStored.has(change!.hash), "an imported justification is stored");
+    assert.equal(ferdie.voter!.authoritySet!.setId, 1n);
     net.assertConsistentFinality();
   });
 });
