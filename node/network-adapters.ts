@@ -10,7 +10,11 @@ import type { TxPool } from "../txpool/index.js";
 /** Refusals that say nothing bad of the block: it may be fine on another node's clock or fork. */
 const NOT_THE_SENDERS_FAULT = new Set(["UNKNOWN_PARENT", "NOT_IN_FINALIZED_CHAIN", "SLOT_IN_FUTURE"]);
 
-export function networkChain(chain: Chain): NetworkChain {
+/**
+ * `onJustifications`: where the `Justifications` of a synced block go (GRANDPA checks them before anything
+ * is finalized); without it they are dropped, never stored unchecked.
+ */
+export function networkChain(chain: Chain, onJustifications?: (hash: Uint8Array, number: number, justifications: Uint8Array) => Promise<void>): NetworkChain {
   return {
     genesisHash: chain.genesisHash,
     best: () => chain.best(),
@@ -19,7 +23,11 @@ export function networkChain(chain: Chain): NetworkChain {
     rawBody: (hash) => chain.db.body(hash),
     justifications: (hash) => chain.justifications(hash),
     hashAt: (number) => chain.hashAt(number),
-    importBlock: (block, justification) => chain.importBlock(block, { origin: "network", justification }),
+    importBlock: async (block, justifications) => {
+      const outcome = await chain.importBlock(block, { origin: "network" });
+      if (justifications && onJustifications) await onJustifications(outcome.hash, outcome.number, justifications);
+      return outcome;
+    },
     isBadBlock: (e) => e instanceof ImportError && !NOT_THE_SENDERS_FAULT.has(e.code),
     isUnknownParent: (e) => e instanceof ImportError && e.code === "UNKNOWN_PARENT",
     onImported: (listener) => chain.onImported(listener),

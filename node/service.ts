@@ -17,6 +17,7 @@ import { ROLE_AUTHORITY, ROLE_FULL } from "../p2p/messages.js";
 import { Network } from "../p2p/network.js";
 import { networkChain, networkPool } from "./network-adapters.js";
 import { loadNodeKey } from "./node-key.js";
+import { startGrandpa, type RunningGrandpa } from "./grandpa.js";
 import { Informant } from "./informant.js";
 import { Keystore } from "./keystore.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -120,11 +121,6 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
     });
     cleanup.unshift(poolUpdates, poolFinality, () => poolQueue);
 
-    // One authority (dev, or a local chain run alone) finalizes on its own; GRANDPA replaces this in issue 8.
-    const finality = new DevFinality({}, { chain, log: consensusLog });
-    finality.start();
-    cleanup.unshift(() => finality.stop());
-
     const signer = keystore.pairs("aura")[0];
     if (config.validator && signer) {
       author = new BlockAuthor({ mode: config.sealing }, { chain, signer, pool: { ready: () => pool.ready(), onReady: (l) => pool.onReadyTransaction(() => l()) }, log: consensusLog });
@@ -142,18 +138,30 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
       log.warn("--tft-price-url needs an authoring validator (--validator with an aura key): no TFT price feed");
     }
 
+    // Aura blocks are finalized by GRANDPA; instant and manual sealing (tests, tools) by the dev gadget.
+    let grandpa: RunningGrandpa | undefined;
     let network: Network | undefined;
     if (config.network) {
-      network = await startNetwork(config.network, { chain, pool, validator: config.validator, log: log.child("network") });
+      const onJustifications = (hash: Uint8Array, number: number, j: Uint8Array) => grandpa?.importJustifications(hash, number, j) ?? Promise.resolve();
+      network = await startNetwork(config.network, { chain, pool, validator: config.validator, onJustifications, log: log.child("network") });
       cleanup.unshift(() => network!.stop());
     }
     const networkService: NetworkService = network ?? OFFLINE;
+    if (config.sealing === "aura") {
+      grandpa = startGrandpa({ chain, network, keystore, spec: config.spec, log: log.child("grandpa") });
+      cleanup.unshift(() => grandpa!.voter.stop());
+    } else {
+      const finality = new DevFinality({}, { chain, log: consensusLog });
+      finality.start();
+      cleanup.unshift(() => finality.stop());
+    }
 
     const services: NodeServices = {
       identity: { name: config.name, version: NODE_VERSION, roles: [config.validator ? "Authority" : "Full"] },
       chain,
       pool,
       network: networkService,
+      finality: grandpa?.service,
       keystore,
       sealing: author,
     };
@@ -187,10 +195,13 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
 }
 
 /** Starts the network; if 30333 was only the default and is taken, another port will do. */
-async function startNetwork(config: NetworkConfig, deps: { chain: Chain; pool: TxPool; validator: boolean; log: Logger }): Promise<Network> {
+async function startNetwork(config: NetworkConfig, deps: {
+  chain: Chain; pool: TxPool; validator: boolean; log: Logger;
+  onJustifications: (hash: Uint8Array, number: number, justifications: Uint8Array) => Promise<void>;
+}): Promise<Network> {
   const privateKey = await loadNodeKey(config.nodeKey);
   const opts = { ...config, privateKey, roles: deps.validator ? ROLE_AUTHORITY : ROLE_FULL };
-  const networkDeps = { chain: networkChain(deps.chain), pool: networkPool(deps.pool), log: deps.log };
+  const networkDeps = { chain: networkChain(deps.chain, deps.onJustifications), pool: networkPool(deps.pool), log: deps.log };
   try {
     return await Network.start(opts, networkDeps);
   } catch (e) {

@@ -189,6 +189,19 @@ export class NetworkHost {
     }
   }
 
+  /** Sends one length-prefixed message to a peer and closes the stream (no answer). */
+  async send(peerId: string, protocol: string, message: Uint8Array, timeoutMs: number): Promise<void> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    const stream = await this.node.dialProtocol(peerIdFromString(peerId), protocol, { signal });
+    try {
+      await lpStream(stream).write(message, { signal });
+      await stream.close({ signal });
+    } catch (e) {
+      stream.abort(e as Error);
+      throw e;
+    }
+  }
+
   /** Subscribes to a gossip topic; `validate` decides, per message and its forwarder, before any relay. */
   subscribe(topic: string, validate: (from: string, data: Uint8Array) => GossipVerdict | Promise<GossipVerdict>): void {
     const pubsub = this.node.services.pubsub;

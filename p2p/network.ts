@@ -33,6 +33,8 @@ export interface PeerInfo {
 }
 
 const REQUEST_TIMEOUT_MS = 20_000;
+/** A catch-up answer carries two rounds of signed votes: generous for 100 voters. */
+const MAX_GRANDPA_DIRECT_BYTES = 4 * 1024 * 1024;
 /** How often bootnodes (while alone) and reserved nodes (while not connected) are dialled. */
 const SEED_DIAL_MS = 5_000;
 /** A peer we were told of is dialled at most this often. */
@@ -46,6 +48,7 @@ export class Network {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly unsubscribe: (() => void)[] = [];
   private grandpaHandler: GossipHandler | undefined;
+  private readonly peerListeners = new Set<{ connected(peer: string): void; disconnected(peer: string): void }>();
   private stopped = false;
   readonly sync: ChainSync;
 
@@ -92,6 +95,11 @@ export class Network {
     host.subscribe(protocols.announces, this.guarded("block announcement", (peer, data) => receiveAnnounce(announceDeps, peer, data)));
     host.subscribe(protocols.transactions, this.guarded("transactions", (peer, data) => receiveTransactions(deps.pool, peer, data, (p, c, r) => this.report(p, c, r))));
     host.subscribe(protocols.grandpa, this.guarded("GRANDPA message", (peer, data) => this.grandpaHandler?.(peer, data) ?? "ignore"));
+    const direct = this.guarded("direct GRANDPA message", (peer, data) => this.grandpaHandler?.(peer, data) ?? "ignore");
+    await host.handleRequests(protocols.grandpaDirect, async (peer, data) => {
+      await direct(peer, data);
+      return undefined;
+    }, MAX_GRANDPA_DIRECT_BYTES);
     await host.start();
     this.scores.start();
 
@@ -218,6 +226,18 @@ export class Network {
     return this.host.publish(this.protocols.grandpa, data);
   }
 
+  /** Sends a GRANDPA message to one peer; failures are logged, never thrown. */
+  sendGrandpa(peer: string, data: Uint8Array): void {
+    void this.host.send(peer, this.protocols.grandpaDirect, data, REQUEST_TIMEOUT_MS)
+      .catch((e) => this.deps.log.debug("GRANDPA message not delivered", { peer, error: (e as Error).message }));
+  }
+
+  /** Hears of peers once their handshake passed, and of their leaving. */
+  onPeer(listener: { connected(peer: string): void; disconnected(peer: string): void }): () => void {
+    this.peerListeners.add(listener);
+    return () => this.peerListeners.delete(listener);
+  }
+
   /** Reputation change for a peer (exposed for the finality gadget). */
   report(peer: string, change: number, reason: string): void {
     this.scores.report(peer, change, reason);
@@ -235,14 +255,17 @@ export class Network {
   }
 
   private disconnected(peer: string): void {
-    this.handshaken.delete(peer);
+    this.forget(peer);
+  }
+
+  private forget(peer: string): void {
+    if (this.handshaken.delete(peer)) for (const l of this.peerListeners) l.disconnected(peer);
     this.sync.removePeer(peer);
   }
 
   private banned(peer: string, reason: string): void {
     this.deps.log.warn("Banned peer", { peer, reason });
-    this.handshaken.delete(peer);
-    this.sync.removePeer(peer);
+    this.forget(peer);
     void this.host.hangUp(peer);
   }
 
@@ -283,7 +306,10 @@ export class Network {
     const { status } = checked;
     const first = !this.handshaken.has(peer);
     this.handshaken.set(peer, status);
-    if (first) this.deps.log.info("Peer connected", { peer, best: status.bestNumber, finalized: status.finalizedNumber });
+    if (first) {
+      this.deps.log.info("Peer connected", { peer, best: status.bestNumber, finalized: status.finalizedNumber });
+      for (const l of this.peerListeners) l.connected(peer);
+    }
     this.sync.updatePeer(peer, status.bestNumber, status.bestHash);
     this.meet(status.peers);
     return true;

@@ -10,6 +10,8 @@ export interface Protocols {
   announces: string;
   transactions: string;
   grandpa: string;
+  /** One-way GRANDPA messages to one peer (catch-up requests and answers). */
+  grandpaDirect: string;
 }
 
 export function protocolsFor(genesisHash: Uint8Array): Protocols {
@@ -20,5 +22,6 @@ export function protocolsFor(genesisHash: Uint8Array): Protocols {
     announces: `/${g}/block-announces/1`,
     transactions: `/${g}/transactions/1`,
     grandpa: `/${g}/grandpa/1`,
+    grandpaDirect: `/${g}/grandpa-direct/1`,
   };
 }

@@ -101,6 +101,15 @@ export interface NetworkService {
   removeReservedPeer?(peerId: string): Promise<void>;
 }
 
+export interface FinalityService {
+  /** `grandpa_roundState`'s JSON, or undefined before the voter has a round. */
+  roundState(): unknown;
+  /** SCALE `FinalityProof` of block `number`, or undefined when none can be given. */
+  proveFinality(number: number): Promise<Uint8Array | undefined>;
+  /** SCALE `GrandpaJustification`s as they are made or imported. */
+  onJustification(listener: (justification: Uint8Array) => void): () => void;
+}
+
 export interface KeystoreService {
   hasKey(publicKey: Uint8Array, keyType: string): boolean;
   insertKey(keyType: string, suri: string, publicKey: Uint8Array): void;
@@ -130,6 +139,8 @@ export interface NodeServices {
   chain: ChainService;
   pool: TxPoolService;
   network: NetworkService;
+  /** GRANDPA's view (`grandpa_*`); absent on nodes that finalize without it (instant or manual sealing). */
+  finality?: FinalityService;
   keystore: KeystoreService;
   sealing?: SealingService;
 }

@@ -13,6 +13,7 @@ import { chainSpecMethods } from "./chain-spec.js";
 import type { MethodContext } from "./context.js";
 import { engineMethods } from "./engine.js";
 import { paymentMethods } from "./payment.js";
+import { grandpaMethods } from "./grandpa.js";
 import { reputationMethods } from "./reputation.js";
 import { rpcMethodsGroup } from "./rpc-methods.js";
 import { stateMethods } from "./state.js";
@@ -23,7 +24,7 @@ export function buildRegistry(services: NodeServices, events: ChainEvents): Meth
   const ctx: MethodContext = { services, chain: new ChainAccess(services.chain), events };
   const groups = [
     systemMethods(ctx), chainMethods(ctx), stateMethods(ctx), authorMethods(ctx), paymentMethods(ctx),
-    chainSpecMethods(ctx), chainHeadMethods(ctx), transactionMethods(ctx), reputationMethods(ctx),
+    chainSpecMethods(ctx), chainHeadMethods(ctx), transactionMethods(ctx), reputationMethods(ctx), grandpaMethods(ctx),
   ];
   if (services.sealing && services.sealing.mode !== "aura") groups.push(engineMethods(ctx, services.sealing));
   const registry = new MethodRegistry(groups);
